@@ -1,0 +1,10 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace koda::cli {
+
+// Each registers its subcommand on `app`; its callback stores the exit status in `status`.
+void add_inspect_command(CLI::App& app, int& status);
+
+} // namespace koda::cli

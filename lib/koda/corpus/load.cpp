@@ -1,0 +1,258 @@
+// Loading is the edge where files become Documents: read bytes, decode once (see
+// text/decode.cpp), read front matter, decide the kind, cut units. Everything after this
+// sees only NFC UTF-8 text with LF line ends, so every offset in every output refers to
+// the same string.
+//
+// One bad document must never cost the others their results, so load_corpus records
+// each failure against its path and carries on; the command decides the exit code.
+
+#include "koda/corpus/load.hpp"
+
+#include "koda/corpus/front_matter.hpp"
+#include "koda/corpus/units.hpp"
+#include "koda/text/decode.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <thread>
+
+namespace koda::corpus {
+namespace fs = std::filesystem;
+namespace {
+
+std::vector<std::string> split_labels(std::string_view value) {
+  std::vector<std::string> labels;
+  std::size_t pos = 0;
+  while (pos <= value.size()) {
+    std::size_t end = value.find_first_of(";,", pos);
+    if (end == std::string_view::npos)
+      end = value.size();
+    std::string_view label = value.substr(pos, end - pos);
+    while (!label.empty() && label.front() == ' ')
+      label.remove_prefix(1);
+    while (!label.empty() && label.back() == ' ')
+      label.remove_suffix(1);
+    if (!label.empty())
+      labels.emplace_back(label);
+    pos = end + 1;
+  }
+  return labels;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty())
+      out += separator;
+    out += item;
+  }
+  return out;
+}
+
+bool is_text_file(const fs::path& path) {
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".txt" || ext == ".md" || ext == ".markdown";
+}
+
+bool is_hidden(const fs::path& path) {
+  std::string name = path.filename().string();
+  return !name.empty() && name[0] == '.' && name != "." && name != "..";
+}
+
+void walk_directory(const std::string& root, Inputs& inputs) {
+  std::vector<std::string> found;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+  if (ec) {
+    inputs.errors.push_back(fmt::format("{}: cannot read directory: {}", root, ec.message()));
+    return;
+  }
+  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) {
+      inputs.errors.push_back(fmt::format("{}: {}", it->path().generic_string(), ec.message()));
+      break;
+    }
+    const fs::path& path = it->path();
+    if (is_hidden(path)) {
+      if (it->is_directory(ec))
+        it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(ec) && is_text_file(path))
+      found.push_back(path.generic_string());
+  }
+  if (found.empty()) {
+    inputs.errors.push_back(fmt::format("{}: no .txt or .md files in this directory", root));
+    return;
+  }
+  std::sort(found.begin(), found.end());
+  for (std::string& path : found)
+    inputs.files.push_back({std::move(path)});
+}
+
+} // namespace
+
+Document parse_document(std::string path, std::string text, const LoadOptions& options) {
+  Document doc;
+  doc.path = std::move(path);
+  doc.text = std::move(text);
+  FrontMatter front;
+  try {
+    front = parse_front_matter(doc.text);
+  } catch (const SyntaxError& e) {
+    throw LoadError(fmt::format("{}:{}:{}: {}", doc.path, e.line(), e.column(), e.what()), false);
+  }
+  doc.attributes = std::move(front.attributes);
+
+  if (options.kind) {
+    doc.kind = *options.kind;
+    doc.kind_source = KindSource::forced;
+    doc.kind_reason = "--kind";
+  } else if (front.kind) {
+    doc.kind = *front.kind;
+    doc.kind_source = KindSource::front_matter;
+    doc.kind_reason = "";
+  } else {
+    KindGuess guess = detect_kind(doc.text, front.body_start);
+    doc.kind = guess.kind;
+    doc.kind_source = guess.kind == Kind::document ? KindSource::fallback : KindSource::detected;
+    doc.kind_reason = std::move(guess.reason);
+  }
+
+  std::vector<std::string> interviewer_labels;
+  if (auto it = doc.attributes.find("interviewer"); it != doc.attributes.end())
+    interviewer_labels = split_labels(it->second);
+  Structure structure = cut_units(doc.text, front.body_start, doc.kind, interviewer_labels);
+  doc.units = std::move(structure.units);
+  if (!structure.attendance.empty() && !doc.attributes.count("attendance"))
+    doc.attributes["attendance"] = join(structure.attendance, "; ");
+  if (options.unit == UnitMode::sentence)
+    split_into_sentences(doc.text, doc.units);
+  if (options.attributes)
+    options.attributes->apply(doc);
+  if (doc.text.empty())
+    doc.warnings.push_back("empty file");
+  else if (doc.units.empty())
+    doc.warnings.push_back("no text outside the front matter");
+  return doc;
+}
+
+Document load_document(std::string path, std::string_view bytes, const LoadOptions& options) {
+  text::DecodedText decoded;
+  try {
+    decoded = text::decode(bytes, options.encoding);
+  } catch (const text::DecodeError& e) {
+    throw LoadError(fmt::format("{}: {}", path, e.what()),
+                    e.kind() == text::DecodeError::Kind::binary);
+  }
+  Document doc = parse_document(std::move(path), std::move(decoded.text), options);
+  doc.encoding = std::move(decoded.encoding);
+  doc.encoding_note = std::move(decoded.warning);
+  return doc;
+}
+
+Inputs expand_inputs(const std::vector<std::string>& paths) {
+  Inputs inputs;
+  for (const std::string& path : paths) {
+    if (path == "-") {
+      inputs.files.push_back({path});
+      continue;
+    }
+    std::error_code ec;
+    fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      inputs.errors.push_back(fmt::format("{}: no such file or directory", path));
+    } else if (fs::is_directory(status)) {
+      walk_directory(path, inputs);
+    } else {
+      inputs.files.push_back({path});
+    }
+  }
+  return inputs;
+}
+
+std::string read_input(const Input& input) {
+  if (input.path == "-") {
+    std::ostringstream buffer;
+    buffer << std::cin.rdbuf();
+    return std::move(buffer).str();
+  }
+  std::ifstream in(input.path, std::ios::binary);
+  if (!in)
+    throw LoadError(fmt::format("{}: cannot open: {}", input.path, std::strerror(errno)), false);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad())
+    throw LoadError(fmt::format("{}: read error: {}", input.path, std::strerror(errno)), false);
+  return bytes;
+}
+
+Corpus load_corpus(const std::vector<std::string>& paths, const LoadOptions& options,
+                   unsigned jobs) {
+  Inputs inputs = expand_inputs(paths);
+  Corpus corpus;
+  corpus.errors = std::move(inputs.errors);
+  corpus.skipped = corpus.errors.size();
+
+  struct Slot {
+    std::optional<Document> document;
+    std::string error;
+    bool binary = false;
+  };
+  std::vector<Slot> slots(inputs.files.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < slots.size(); i = next++) {
+      try {
+        std::string bytes = read_input(inputs.files[i]);
+        slots[i].document = load_document(inputs.files[i].path, bytes, options);
+      } catch (const LoadError& e) {
+        slots[i].error = e.what();
+        slots[i].binary = e.binary();
+      } catch (const Error& e) {
+        slots[i].error = fmt::format("{}: {}", inputs.files[i].path, e.what());
+      }
+    }
+  };
+  // Standard input cannot be shared between threads; one reader is enough then.
+  bool has_stdin = std::any_of(inputs.files.begin(), inputs.files.end(),
+                               [](const Input& in) { return in.path == "-"; });
+  unsigned threads = has_stdin ? 1 : std::max(1u, std::min<unsigned>(jobs, slots.size()));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t)
+    pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool)
+    t.join();
+
+  for (Slot& slot : slots) {
+    if (slot.document) {
+      Document& doc = *slot.document;
+      if (!doc.encoding_note.empty())
+        corpus.warnings.push_back(fmt::format("{}: {}", doc.path, doc.encoding_note));
+      for (const std::string& warning : doc.warnings)
+        corpus.warnings.push_back(fmt::format("{}: {}", doc.path, warning));
+      corpus.documents.push_back(std::move(doc));
+    } else if (slot.binary) {
+      corpus.warnings.push_back(slot.error + ", skipped");
+      ++corpus.skipped;
+    } else {
+      corpus.errors.push_back(std::move(slot.error));
+      ++corpus.skipped;
+    }
+  }
+  return corpus;
+}
+
+} // namespace koda::corpus

@@ -1,0 +1,422 @@
+// Cutting documents into units. A unit is what one coded excerpt is, so its boundaries
+// decide what a researcher sees as evidence: a whole speaker turn (not a line), a whole
+// agenda item (with the heading of the section it sits in), a whole observation entry.
+//
+// Each cutter walks the body line by line. Spans run from the first non-blank character
+// of a unit's text to the end of its last non-blank line, so an excerpt never starts with
+// a turn label or ends in blank lines, and offsets stay byte offsets into the NFC text.
+//
+// Transcripts: a line `Label: text` starts a turn only when its label is used for at least
+// two turns in the document or is an interviewer label; a one-off `Jadi begini: ...` in
+// the middle of an answer is speech, not a new speaker.
+
+#include "koda/corpus/units.hpp"
+
+#include "koda/corpus/lines.hpp"
+#include "koda/text/segment.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+
+namespace koda::corpus {
+namespace {
+
+using lines::Line;
+
+const std::vector<std::string_view> k_attendance_keys = {
+    "Hadir",     "Daftar Hadir", "Peserta", "Peserta Rapat", "Yang Hadir",
+    "Attendance", "Present",     "Attendees", "Participants"};
+const std::vector<std::string_view> k_minutes_section_keys = {
+    "Acara",     "Agenda",          "Keputusan",    "Kesimpulan",    "Tindak Lanjut",
+    "Rencana Tindak Lanjut", "Pembahasan", "Hasil Rapat", "Ringkasan Diskusi", "Usulan",
+    "Saran",     "Decision",        "Decisions",    "Conclusion",    "Conclusions",
+    "Action Items", "Discussion",   "Follow-up"};
+const std::vector<std::string_view> k_entry_date_keys = {"Tanggal", "Hari/Tanggal", "Date"};
+const std::vector<std::string_view> k_entry_place_keys = {"Lokasi", "Tempat", "Waktu",
+                                                          "Location", "Place", "Time"};
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+bool is_named(std::string_view text, const std::vector<std::string_view>& names) {
+  std::string lower = lower_ascii(lines::trim(text));
+  return std::any_of(names.begin(), names.end(),
+                     [&](std::string_view n) { return lower_ascii(n) == lower; });
+}
+
+// Collects units line by line: a unit opens with its speaker and section, grows with
+// each line of text, and is kept when it closes with any non-blank text.
+class UnitCollector {
+public:
+  explicit UnitCollector(std::vector<Unit>& out) : m_out(out) {}
+
+  void open(Unit proto) {
+    close();
+    m_current = std::move(proto);
+    m_has_text = false;
+  }
+
+  bool is_open() const { return m_current.has_value(); }
+
+  // Adds the text of `line` from byte `from` of the line.
+  void add_text(const Line& line, std::size_t from) {
+    std::string_view rest = line.text.substr(std::min(from, line.text.size()));
+    std::string_view trimmed = lines::trim(rest);
+    if (trimmed.empty())
+      return;
+    std::size_t begin = line.start + static_cast<std::size_t>(trimmed.data() - line.text.data());
+    if (!m_has_text) {
+      m_current->start = begin;
+      m_current->line = line.number;
+      m_has_text = true;
+    }
+    m_current->end = begin + trimmed.size();
+  }
+
+  void close() {
+    if (m_current && m_has_text)
+      m_out.push_back(std::move(*m_current));
+    m_current.reset();
+    m_has_text = false;
+  }
+
+private:
+  std::vector<Unit>& m_out;
+  std::optional<Unit> m_current;
+  bool m_has_text = false;
+};
+
+Unit unit_in(const std::string& section) {
+  Unit u;
+  u.section = section;
+  return u;
+}
+
+std::vector<Line> body_lines(std::string_view text, std::size_t body_start) {
+  lines::LineIndex index(text);
+  return lines::split_lines(text, body_start, index.line_of(body_start));
+}
+
+// --- interviews -------------------------------------------------------------------------
+
+// The name part of a label, lowercased: `Pak Darto (Lurah)` → `pak darto`.
+std::string label_key(std::string_view label) {
+  std::size_t paren = label.find('(');
+  return lower_ascii(lines::trim(label.substr(0, paren)));
+}
+
+std::map<std::string, int> count_labels(const std::vector<Line>& body) {
+  std::map<std::string, int> counts;
+  for (const Line& line : body)
+    if (auto turn = lines::parse_turn_label(line.text))
+      ++counts[std::string(turn->label)];
+  return counts;
+}
+
+class InterviewerRule {
+public:
+  InterviewerRule(const std::vector<std::string>& given, const std::map<std::string, int>& labels) {
+    for (const std::string& g : given)
+      m_given.push_back(label_key(g));
+    for (const auto& [label, count] : labels) {
+      std::string key = label_key(label);
+      if (key == "p" || key == "pewawancara" || key == "peneliti")
+        m_p_pair = true;
+    }
+  }
+
+  bool is_interviewer(std::string_view label) const {
+    std::string key = label_key(label);
+    std::string whole = lower_ascii(label);
+    if (!m_given.empty())
+      return std::find(m_given.begin(), m_given.end(), key) != m_given.end() ||
+             std::find(m_given.begin(), m_given.end(), whole) != m_given.end();
+    if (key == "i")
+      return !m_p_pair; // I/R: I is the interviewer; P/I: I is the informant
+    static const std::string_view k_known[] = {"peneliti", "pewawancara", "interviewer",
+                                               "p", "q"};
+    return std::find(std::begin(k_known), std::end(k_known), key) != std::end(k_known);
+  }
+
+private:
+  std::vector<std::string> m_given;
+  bool m_p_pair = false;
+};
+
+Structure cut_interview(const std::vector<Line>& body,
+                        const std::vector<std::string>& interviewer_labels) {
+  Structure result;
+  UnitCollector units(result.units);
+  const std::map<std::string, int> labels = count_labels(body);
+  const InterviewerRule rule(interviewer_labels, labels);
+  std::string section;
+  bool in_turn = false;
+  for (const Line& line : body) {
+    if (auto heading = lines::parse_heading(line.text)) {
+      units.close();
+      in_turn = false;
+      section = std::string(*heading);
+      continue;
+    }
+    auto turn = lines::parse_turn_label(line.text);
+    if (turn && (labels.at(std::string(turn->label)) >= 2 || rule.is_interviewer(turn->label))) {
+      Unit proto = unit_in(section);
+      proto.speaker = std::string(turn->label);
+      proto.timestamp = std::string(turn->timestamp);
+      proto.interviewer = rule.is_interviewer(turn->label);
+      units.open(std::move(proto));
+      units.add_text(line, turn->content);
+      in_turn = true;
+      continue;
+    }
+    if (lines::is_blank(line.text)) {
+      if (!in_turn)
+        units.close(); // paragraphs before the first turn
+      continue;
+    }
+    if (!units.is_open())
+      units.open(unit_in(section));
+    units.add_text(line, 0);
+  }
+  units.close();
+  return result;
+}
+
+// --- minutes ----------------------------------------------------------------------------
+
+void add_names(std::string_view text, std::vector<std::string>& names) {
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t end = text.find_first_of(",;", pos);
+    if (end == std::string_view::npos)
+      end = text.size();
+    std::string_view name = lines::trim(text.substr(pos, end - pos));
+    while (!name.empty() && name.back() == '.')
+      name.remove_suffix(1);
+    if (!name.empty())
+      names.emplace_back(name);
+    pos = end + 1;
+  }
+}
+
+Structure cut_minutes(const std::vector<Line>& body) {
+  enum class Mode { normal, attendance_list, attendance_section };
+  Structure result;
+  UnitCollector units(result.units);
+  std::string section;
+  Mode mode = Mode::normal;
+  for (const Line& line : body) {
+    if (auto heading = lines::parse_heading(line.text)) {
+      units.close();
+      section = std::string(*heading);
+      mode = is_named(*heading, k_attendance_keys) ? Mode::attendance_section : Mode::normal;
+      continue;
+    }
+    if (auto key = lines::parse_key_line(line.text, k_attendance_keys)) {
+      units.close();
+      add_names(line.text.substr(key->value), result.attendance);
+      mode = Mode::attendance_list;
+      continue;
+    }
+    if (auto key = lines::parse_key_line(line.text, k_minutes_section_keys)) {
+      units.close();
+      section = std::string(key->key);
+      mode = Mode::normal;
+      units.open(unit_in(section));
+      units.add_text(line, key->value);
+      continue;
+    }
+    if (lines::is_blank(line.text)) {
+      units.close();
+      if (mode == Mode::attendance_list)
+        mode = Mode::normal;
+      continue;
+    }
+    auto item = lines::parse_list_item(line.text);
+    if (mode != Mode::normal) {
+      add_names(line.text.substr(item.value_or(0)), result.attendance);
+      continue;
+    }
+    if (item) {
+      units.open(unit_in(section));
+      units.add_text(line, *item);
+      continue;
+    }
+    if (!units.is_open())
+      units.open(unit_in(section));
+    units.add_text(line, 0);
+  }
+  units.close();
+  return result;
+}
+
+// --- observation notes ------------------------------------------------------------------
+
+Structure cut_observation(const std::vector<Line>& body) {
+  Structure result;
+  UnitCollector units(result.units);
+  bool in_entry = false;       // past the first entry header
+  bool header_pending = false; // header lines seen, no entry text yet
+  Unit entry;
+  auto start_entry = [&](std::string header) {
+    units.close();
+    entry = unit_in(std::move(header));
+    in_entry = true;
+    header_pending = true;
+  };
+  for (const Line& line : body) {
+    if (auto stamp = lines::parse_entry_stamp(line.text)) {
+      start_entry(std::string(stamp->stamp));
+      if (!lines::is_blank(line.text.substr(stamp->content))) {
+        units.open(entry);
+        units.add_text(line, stamp->content);
+        header_pending = false;
+      }
+      continue;
+    }
+    if (auto heading = lines::parse_heading(line.text)) {
+      start_entry(std::string(*heading));
+      continue;
+    }
+    if (lines::parse_key_line(line.text, k_entry_date_keys)) {
+      start_entry(std::string(lines::trim(line.text)));
+      continue;
+    }
+    if (lines::parse_key_line(line.text, k_entry_place_keys)) {
+      if (header_pending)
+        entry.section += "; " + std::string(lines::trim(line.text));
+      else
+        start_entry(std::string(lines::trim(line.text)));
+      continue;
+    }
+    if (lines::is_blank(line.text)) {
+      if (!in_entry)
+        units.close();
+      continue;
+    }
+    if (!units.is_open())
+      units.open(in_entry ? entry : Unit{});
+    header_pending = false;
+    units.add_text(line, 0);
+  }
+  units.close();
+  return result;
+}
+
+// --- paragraphs -------------------------------------------------------------------------
+
+Structure cut_paragraphs(const std::vector<Line>& body) {
+  Structure result;
+  UnitCollector units(result.units);
+  std::string section;
+  for (const Line& line : body) {
+    if (auto heading = lines::parse_heading(line.text)) {
+      units.close();
+      section = std::string(*heading);
+      continue;
+    }
+    if (lines::is_blank(line.text)) {
+      units.close();
+      continue;
+    }
+    if (!units.is_open())
+      units.open(unit_in(section));
+    units.add_text(line, 0);
+  }
+  units.close();
+  return result;
+}
+
+// --- kind detection ---------------------------------------------------------------------
+
+std::string list_first(const std::vector<std::string>& items, std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size() && i < n; ++i)
+    out += (i ? ", " : "") + items[i];
+  if (items.size() > n)
+    out += ", ...";
+  return out;
+}
+
+} // namespace
+
+KindGuess detect_kind(std::string_view text, std::size_t body_start) {
+  const std::vector<Line> body = body_lines(text, body_start);
+  std::vector<std::string> markers;
+  std::size_t entries = 0;
+  for (const Line& line : body) {
+    if (auto heading = lines::parse_heading(line.text)) {
+      if (is_named(*heading, k_attendance_keys) || is_named(*heading, k_minutes_section_keys))
+        markers.push_back("## " + std::string(lines::trim(*heading)));
+      continue;
+    }
+    if (auto key = lines::parse_key_line(line.text, k_attendance_keys))
+      markers.push_back(std::string(key->key) + ":");
+    else if (auto section = lines::parse_key_line(line.text, k_minutes_section_keys))
+      markers.push_back(std::string(section->key) + ":");
+    else if (lines::parse_entry_stamp(line.text) ||
+             lines::parse_key_line(line.text, k_entry_date_keys))
+      ++entries;
+  }
+  if (markers.size() >= 2)
+    return {Kind::minutes,
+            fmt::format("{} minutes markers ({})", markers.size(), list_first(markers, 3))};
+  if (entries >= 2)
+    return {Kind::observation, fmt::format("{} dated entries", entries)};
+
+  std::size_t turns = 0;
+  std::size_t speakers = 0;
+  for (const auto& [label, count] : count_labels(body)) {
+    if (count >= 2) {
+      turns += static_cast<std::size_t>(count);
+      ++speakers;
+    }
+  }
+  if (speakers >= 2 && turns >= 4)
+    return {Kind::interview, fmt::format("{} speaker turns by {} labels", turns, speakers)};
+  return {Kind::document, "no speaker turns, minutes sections or dated entries"};
+}
+
+Structure cut_units(std::string_view text, std::size_t body_start, Kind kind,
+                    const std::vector<std::string>& interviewer_labels) {
+  const std::vector<Line> body = body_lines(text, body_start);
+  switch (kind) {
+  case Kind::interview:
+    return cut_interview(body, interviewer_labels);
+  case Kind::minutes:
+    return cut_minutes(body);
+  case Kind::observation:
+    return cut_observation(body);
+  case Kind::document:
+    return cut_paragraphs(body);
+  }
+  return cut_paragraphs(body);
+}
+
+void split_into_sentences(std::string_view text, std::vector<Unit>& units) {
+  text::SentenceSegmenter segmenter;
+  lines::LineIndex index(text);
+  std::vector<Unit> result;
+  result.reserve(units.size() * 2);
+  for (const Unit& unit : units) {
+    std::string_view unit_text = text.substr(unit.start, unit.end - unit.start);
+    for (const text::Span& span : segmenter.sentences(unit_text)) {
+      Unit sentence = unit;
+      sentence.start = unit.start + span.start;
+      sentence.end = unit.start + span.end;
+      sentence.line = index.line_of(sentence.start);
+      result.push_back(std::move(sentence));
+    }
+  }
+  units = std::move(result);
+}
+
+} // namespace koda::corpus

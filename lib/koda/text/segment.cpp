@@ -1,0 +1,299 @@
+// Segmentation and case folding: what a "word" and a "sentence" are to koda.
+//
+// Word boundaries are ICU's (UAX #29 with the root locale's tailoring), so a token is the
+// same thing in Indonesian, English and Japanese, and numbers such as 1.500.000 or
+// Rp2.500.000, e-mail addresses and contractions such as don't stay whole. ICU reads the
+// UTF-8 text through a UText, so boundaries come back as byte offsets into the caller's
+// text without converting it to UTF-16.
+//
+// UAX #29 splits at a hyphen, which breaks Indonesian reduplication: `anak-anak`
+// ("children") would count as two occurrences of `anak`, and a phrase search would see a
+// word boundary inside a plural. So letter tokens joined by exactly one '-' whose halves
+// fold to the same string are merged into one token. A chain of equal halves
+// (`anak-anak-anak`, a stutter in a transcript) merges whole for the same reason: splitting
+// it at an arbitrary point would leave a stray repeat. Imitative reduplication with a
+// changed half (`sayur-mayur`, `bolak-balik`) and numbers (`2-2`) stay separate tokens;
+// those are ordinary compounds and scores.
+//
+// Sentences use ICU's root rules. ICU has no Indonesian sentence tailoring, so "id" would
+// resolve to root anyway, and the abbreviation suppressions other locales offer are
+// English or German lists that would misfire on Indonesian abbreviations (dll., dsb., Bpk.).
+//
+// Folding is ICU's full default case folding (ß → ss; no Turkish dotless-i special case,
+// since koda's texts mix languages), with a bitwise path for ASCII, which is nearly every
+// token.
+#include "koda/text/segment.hpp"
+
+#include "koda/error.hpp"
+#include "koda/text/ascii.hpp"
+
+#include <fmt/format.h>
+#include <unicode/brkiter.h>
+#include <unicode/bytestream.h>
+#include <unicode/casemap.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <limits>
+
+namespace koda::text {
+namespace {
+
+struct UTextCloser {
+  void operator()(UText* text) const { utext_close(text); }
+};
+using UTextPtr = std::unique_ptr<UText, UTextCloser>;
+
+void check(UErrorCode status, const char* what) {
+  if (U_FAILURE(status)) {
+    throw Error(fmt::format("ICU cannot {}: {}", what, u_errorName(status)));
+  }
+}
+
+// Points `iterator` at `text` through a UTF-8 UText, reusing `utext`.
+void set_text(icu::BreakIterator& iterator, UTextPtr& utext, std::string_view text) {
+  if (text.size() > static_cast<std::size_t>(std::numeric_limits<int32_t>::max())) {
+    throw Error(fmt::format("text of {} bytes is too long to segment (the limit is 2 GiB)",
+                            text.size()));
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  utext.reset(utext_openUTF8(utext.release(), text.data(),
+                             static_cast<int64_t>(text.size()), &status));
+  check(status, "read UTF-8 text");
+  iterator.setText(utext.get(), status);
+  check(status, "set the text of a break iterator");
+}
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; }
+
+bool ascii_equal_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool fold_equal(std::string_view a, std::string_view b) {
+  if (detail::is_ascii(a) && detail::is_ascii(b)) {
+    return ascii_equal_ignoring_case(a, b);
+  }
+  return fold_case(a) == fold_case(b);
+}
+
+bool is_letter_status(int32_t status) {
+  return status >= UBRK_WORD_LETTER && status < UBRK_WORD_LETTER_LIMIT;
+}
+
+// Collects word tokens one at a time and merges reduplications (see the essay above).
+class TokenCollector {
+public:
+  TokenCollector(std::string_view text, std::vector<Span>& spans) : m_text(text), m_spans(spans) {}
+
+  void add(Span token, int32_t status) {
+    const bool letter = is_letter_status(status);
+    if (letter && m_base_is_letter && continues_reduplication(token)) {
+      m_spans.back().end = token.end;
+      return;
+    }
+    m_spans.push_back(token);
+    m_base = token;
+    m_base_is_letter = letter;
+  }
+
+private:
+  bool continues_reduplication(Span token) const {
+    if (m_spans.empty() || token.start != m_spans.back().end + 1 ||
+        m_text[token.start - 1] != '-') {
+      return false;
+    }
+    return fold_equal(m_text.substr(m_base.start, m_base.end - m_base.start),
+                      m_text.substr(token.start, token.end - token.start));
+  }
+
+  std::string_view m_text;
+  std::vector<Span>& m_spans;
+  Span m_base;
+  bool m_base_is_letter = false;
+};
+
+bool is_white_space(UChar32 c) { return c >= 0 && u_isUWhiteSpace(c); }
+
+// `span` of `text` without leading and trailing white space (Unicode White_Space).
+Span trim_white_space(std::string_view text, Span span) {
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  auto end = static_cast<int32_t>(span.end);
+  const auto start_limit = static_cast<int32_t>(span.start);
+  while (end > start_limit) {
+    int32_t before = end;
+    UChar32 c;
+    U8_PREV(p, start_limit, before, c);
+    if (!is_white_space(c)) {
+      break;
+    }
+    end = before;
+  }
+  auto start = start_limit;
+  while (start < end) {
+    int32_t after = start;
+    UChar32 c;
+    U8_NEXT(p, after, end, c);
+    if (!is_white_space(c)) {
+      break;
+    }
+    start = after;
+  }
+  return {static_cast<std::size_t>(start), static_cast<std::size_t>(end)};
+}
+
+const icu::Normalizer2& normalizer(bool compose) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* instance = compose ? icu::Normalizer2::getNFCInstance(status)
+                                             : icu::Normalizer2::getNFDInstance(status);
+  check(status, "load normalization data");
+  return *instance;
+}
+
+std::string normalize(const icu::Normalizer2& form, std::string_view text) {
+  std::string result;
+  result.reserve(text.size());
+  icu::StringByteSink<std::string> sink(&result);
+  UErrorCode status = U_ZERO_ERROR;
+  form.normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), sink,
+                     nullptr, status);
+  check(status, "normalise text");
+  return result;
+}
+
+// `text` without its nonspacing marks (General_Category Mn).
+std::string drop_nonspacing_marks(std::string_view text) {
+  std::string result;
+  result.reserve(text.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, length, c);
+    if (c < 0 || u_charType(c) != U_NON_SPACING_MARK) {
+      result.append(text.data() + start, static_cast<std::size_t>(i - start));
+    }
+  }
+  return result;
+}
+
+} // namespace
+
+struct WordSegmenter::Impl {
+  std::unique_ptr<icu::BreakIterator> iterator;
+  UTextPtr utext;
+};
+
+WordSegmenter::WordSegmenter() : m_impl(std::make_unique<Impl>()) {
+  UErrorCode status = U_ZERO_ERROR;
+  m_impl->iterator.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  check(status, "create a word break iterator");
+}
+
+WordSegmenter::~WordSegmenter() = default;
+WordSegmenter::WordSegmenter(WordSegmenter&&) noexcept = default;
+WordSegmenter& WordSegmenter::operator=(WordSegmenter&&) noexcept = default;
+
+std::vector<Span> WordSegmenter::words(std::string_view text) {
+  std::vector<Span> spans;
+  if (text.empty()) {
+    return spans;
+  }
+  icu::BreakIterator& iterator = *m_impl->iterator;
+  set_text(iterator, m_impl->utext, text);
+  TokenCollector tokens(text, spans);
+  int32_t start = iterator.first();
+  for (int32_t end = iterator.next(); end != icu::BreakIterator::DONE;
+       start = end, end = iterator.next()) {
+    const int32_t status = iterator.getRuleStatus();
+    if (status >= UBRK_WORD_NONE_LIMIT) {
+      tokens.add({static_cast<std::size_t>(start), static_cast<std::size_t>(end)}, status);
+    }
+  }
+  return spans;
+}
+
+struct SentenceSegmenter::Impl {
+  std::unique_ptr<icu::BreakIterator> iterator;
+  UTextPtr utext;
+};
+
+SentenceSegmenter::SentenceSegmenter() : m_impl(std::make_unique<Impl>()) {
+  UErrorCode status = U_ZERO_ERROR;
+  m_impl->iterator.reset(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+  check(status, "create a sentence break iterator");
+}
+
+SentenceSegmenter::~SentenceSegmenter() = default;
+SentenceSegmenter::SentenceSegmenter(SentenceSegmenter&&) noexcept = default;
+SentenceSegmenter& SentenceSegmenter::operator=(SentenceSegmenter&&) noexcept = default;
+
+std::vector<Span> SentenceSegmenter::sentences(std::string_view text) {
+  std::vector<Span> spans;
+  if (text.empty()) {
+    return spans;
+  }
+  icu::BreakIterator& iterator = *m_impl->iterator;
+  set_text(iterator, m_impl->utext, text);
+  int32_t start = iterator.first();
+  for (int32_t end = iterator.next(); end != icu::BreakIterator::DONE;
+       start = end, end = iterator.next()) {
+    const Span sentence = trim_white_space(
+        text, {static_cast<std::size_t>(start), static_cast<std::size_t>(end)});
+    if (sentence.start < sentence.end) {
+      spans.push_back(sentence);
+    }
+  }
+  return spans;
+}
+
+std::vector<Span> word_spans(std::string_view text) { return WordSegmenter().words(text); }
+
+std::vector<Span> sentence_spans(std::string_view text) {
+  return SentenceSegmenter().sentences(text);
+}
+
+std::string fold_case(std::string_view text) {
+  const std::size_t ascii = detail::ascii_prefix_length(text);
+  std::string folded;
+  folded.reserve(text.size());
+  for (std::size_t i = 0; i < ascii; ++i) {
+    folded.push_back(ascii_lower(text[i]));
+  }
+  if (ascii == text.size()) {
+    return folded;
+  }
+  // Full case folding maps each code point independently of its neighbours, so the rest can
+  // be folded on its own.
+  const std::string_view rest = text.substr(ascii);
+  icu::StringByteSink<std::string> sink(&folded);
+  UErrorCode status = U_ZERO_ERROR;
+  icu::CaseMap::utf8Fold(U_FOLD_CASE_DEFAULT,
+                         icu::StringPiece(rest.data(), static_cast<int32_t>(rest.size())), sink,
+                         nullptr, status);
+  check(status, "fold case");
+  return folded;
+}
+
+std::string fold_for_match(std::string_view text) {
+  std::string folded = fold_case(text);
+  if (detail::is_ascii(folded)) {
+    return folded;
+  }
+  const std::string decomposed = normalize(normalizer(false), folded);
+  return normalize(normalizer(true), drop_nonspacing_marks(decomposed));
+}
+
+} // namespace koda::text
