@@ -6,9 +6,10 @@
 // of a unit's text to the end of its last non-blank line, so an excerpt never starts with
 // a turn label or ends in blank lines, and offsets stay byte offsets into the NFC text.
 //
-// Transcripts: a line `Label: text` starts a turn only when its label is used for at least
-// two turns in the document or is an interviewer label; a one-off `Jadi begini: ...` in
-// the middle of an answer is speech, not a new speaker.
+// Transcripts: a line `Label: text` starts a turn when its label is used for at least two
+// turns in the document, is an interviewer label, carries a timestamp, or answers an
+// interviewer's turn; a one-off `Jadi begini: ...` in the middle of an answer is speech,
+// not a new speaker.
 
 #include "koda/corpus/units.hpp"
 
@@ -159,19 +160,23 @@ Structure cut_interview(const std::vector<Line>& body,
   const InterviewerRule rule(interviewer_labels, labels);
   std::string section;
   bool in_turn = false;
+  bool after_interviewer = false; // the open turn is the interviewer's: an answer follows
   for (const Line& line : body) {
     if (auto heading = lines::parse_heading(line.text)) {
       units.close();
       in_turn = false;
+      after_interviewer = false;
       section = std::string(*heading);
       continue;
     }
     auto turn = lines::parse_turn_label(line.text);
-    if (turn && (labels.at(std::string(turn->label)) >= 2 || rule.is_interviewer(turn->label))) {
+    if (turn && (labels.at(std::string(turn->label)) >= 2 || rule.is_interviewer(turn->label) ||
+                 after_interviewer || !turn->timestamp.empty())) {
       Unit proto = unit_in(section);
       proto.speaker = std::string(turn->label);
       proto.timestamp = std::string(turn->timestamp);
       proto.interviewer = rule.is_interviewer(turn->label);
+      after_interviewer = proto.interviewer;
       units.open(std::move(proto));
       units.add_text(line, turn->content);
       in_turn = true;

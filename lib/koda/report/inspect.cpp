@@ -56,7 +56,8 @@ void document_table(const Document& doc, std::size_t preview_width, std::string&
       doc.units.begin(), doc.units.end(), [](const Unit& u) { return u.interviewer; }));
   out += fmt::format("  units       {}", doc.units.size());
   if (interviewer > 0)
-    out += fmt::format(" ({} interviewer turns, not coded by default)", interviewer);
+    out += fmt::format(" ({} interviewer turn{}, not coded by default)", interviewer,
+                       interviewer == 1 ? "" : "s");
   out += "\n";
   if (doc.units.empty())
     return;
