@@ -152,34 +152,62 @@ private:
   bool m_p_pair = false;
 };
 
+// A line that starts a speaker turn, by the rule in the essay at the top.
+struct Turn {
+  std::size_t line = 0; // index into the body lines
+  lines::TurnLabel label;
+  bool interviewer = false;
+};
+
+std::vector<Turn> find_turns(const std::vector<Line>& body,
+                             const std::vector<std::string>& interviewer_labels) {
+  const std::map<std::string, int> labels = count_labels(body);
+  const InterviewerRule rule(interviewer_labels, labels);
+  std::vector<Turn> turns;
+  bool after_interviewer = false; // the open turn is the interviewer's: an answer follows
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    if (lines::parse_heading(body[i].text)) {
+      after_interviewer = false;
+      continue;
+    }
+    auto turn = lines::parse_turn_label(body[i].text);
+    if (!turn)
+      continue;
+    bool interviewer = rule.is_interviewer(turn->label);
+    if (labels.at(std::string(turn->label)) >= 2 || interviewer || after_interviewer ||
+        !turn->timestamp.empty()) {
+      turns.push_back({i, *turn, interviewer});
+      after_interviewer = interviewer;
+    }
+  }
+  return turns;
+}
+
 Structure cut_interview(const std::vector<Line>& body,
                         const std::vector<std::string>& interviewer_labels) {
   Structure result;
   UnitCollector units(result.units);
-  const std::map<std::string, int> labels = count_labels(body);
-  const InterviewerRule rule(interviewer_labels, labels);
+  const std::vector<Turn> turns = find_turns(body, interviewer_labels);
+  auto next_turn = turns.begin();
   std::string section;
   bool in_turn = false;
-  bool after_interviewer = false; // the open turn is the interviewer's: an answer follows
-  for (const Line& line : body) {
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    const Line& line = body[i];
+    if (next_turn != turns.end() && next_turn->line == i) {
+      Unit proto = unit_in(section);
+      proto.speaker = std::string(next_turn->label.label);
+      proto.timestamp = std::string(next_turn->label.timestamp);
+      proto.interviewer = next_turn->interviewer;
+      units.open(std::move(proto));
+      units.add_text(line, next_turn->label.content);
+      in_turn = true;
+      ++next_turn;
+      continue;
+    }
     if (auto heading = lines::parse_heading(line.text)) {
       units.close();
       in_turn = false;
-      after_interviewer = false;
       section = std::string(*heading);
-      continue;
-    }
-    auto turn = lines::parse_turn_label(line.text);
-    if (turn && (labels.at(std::string(turn->label)) >= 2 || rule.is_interviewer(turn->label) ||
-                 after_interviewer || !turn->timestamp.empty())) {
-      Unit proto = unit_in(section);
-      proto.speaker = std::string(turn->label);
-      proto.timestamp = std::string(turn->timestamp);
-      proto.interviewer = rule.is_interviewer(turn->label);
-      after_interviewer = proto.interviewer;
-      units.open(std::move(proto));
-      units.add_text(line, turn->content);
-      in_turn = true;
       continue;
     }
     if (lines::is_blank(line.text)) {
@@ -377,16 +405,14 @@ KindGuess detect_kind(std::string_view text, std::size_t body_start) {
   if (entries >= 2)
     return {Kind::observation, fmt::format("{} dated entries", entries)};
 
-  std::size_t turns = 0;
-  std::size_t speakers = 0;
-  for (const auto& [label, count] : count_labels(body)) {
-    if (count >= 2) {
-      turns += static_cast<std::size_t>(count);
-      ++speakers;
-    }
-  }
-  if (speakers >= 2 && turns >= 4)
-    return {Kind::interview, fmt::format("{} speaker turns by {} labels", turns, speakers)};
+  const std::vector<Turn> turns = find_turns(body, {});
+  std::vector<std::string_view> speakers;
+  for (const Turn& turn : turns)
+    if (std::find(speakers.begin(), speakers.end(), turn.label.label) == speakers.end())
+      speakers.push_back(turn.label.label);
+  if (speakers.size() >= 2 && turns.size() >= 3)
+    return {Kind::interview,
+            fmt::format("{} speaker turns by {} labels", turns.size(), speakers.size())};
   return {Kind::document, "no speaker turns, minutes sections or dated entries"};
 }
 
