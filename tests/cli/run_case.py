@@ -3,6 +3,9 @@
 
 A case is a folder under tests/cli/ holding:
   cmd               the command line, shell-quoted; `koda` is the binary under test
+  in-source         (optional, empty) run in the source tree instead of a copy of the
+                    case, for cases on the shipped samples/ and codebooks/ (such cases
+                    must not write files: stray files are not checked there)
   stdin             (optional) fed to standard input
   setup.py          (optional) run first in the work folder, e.g. to write large inputs
   expected-stdout   (optional) exact standard output; absent means it must be empty
@@ -23,7 +26,6 @@ import sys
 import tempfile
 
 EXPECTATION_PREFIX = "expected-"
-CASE_FILES = {"cmd", "stdin", "setup.py"}
 
 
 def snapshot(folder):
@@ -54,14 +56,17 @@ def main():
                 shutil.copy2(src, os.path.join(work, name))
         if os.path.exists(os.path.join(work, "setup.py")):
             subprocess.run([sys.executable, "setup.py"], cwd=work, check=True)
-        before = snapshot(work)
+        in_source = os.path.exists(os.path.join(case_dir, "in-source"))
+        run_dir = source_dir if in_source else work
+        # In the source tree other builds and tests write files; only a copy is checked.
+        before = set() if in_source else snapshot(work)
         stdin = b""
         if os.path.exists(os.path.join(work, "stdin")):
             with open(os.path.join(work, "stdin"), "rb") as f:
                 stdin = f.read()
         env = dict(os.environ, NO_COLOR="1", COLUMNS="100")
-        result = subprocess.run(argv, cwd=work, input=stdin, capture_output=True, env=env)
-        after = snapshot(work)
+        result = subprocess.run(argv, cwd=run_dir, input=stdin, capture_output=True, env=env)
+        after = set() if in_source else snapshot(work)
 
         actual = {
             "expected-stdout": result.stdout,
@@ -70,7 +75,7 @@ def main():
         }
         expected_files = [n for n in os.listdir(case_dir) if n.startswith("expected-file-")]
         for name in expected_files:
-            target = os.path.join(work, name[len("expected-file-"):])
+            target = os.path.join(run_dir, name[len("expected-file-"):])
             actual[name] = open(target, "rb").read() if os.path.exists(target) else None
 
         if os.environ.get("KODA_UPDATE"):

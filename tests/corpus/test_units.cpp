@@ -82,6 +82,16 @@ TEST_SUITE("corpus::units") {
                              "10|||Keputusan|Rapat berikutnya tanggal 5.\n"
                              "11|||Keputusan|Relawan dilatih\n");
     }
+    SUBCASE("meeting details become attributes; a bare section name starts a section") {
+      Document doc = parse("Hari/Tanggal: Sabtu, 15 Maret 2008\nPimpinan Rapat: Pak A\n"
+                           "Hadir: Pak A, Bu B\nAcara: Evaluasi BLM\n\nPokok-pokok pembahasan\n\n"
+                           "1. Dana terlambat.\n");
+      CHECK(doc.attributes == koda::corpus::Attributes{{"attendance", "Pak A; Bu B"},
+                                                       {"meeting.hari_tanggal", "Sabtu, 15 Maret 2008"},
+                                                       {"meeting.pimpinan_rapat", "Pak A"}});
+      CHECK(describe(doc) == "4|||Acara|Evaluasi BLM\n"
+                             "8|||Pokok-pokok pembahasan|Dana terlambat.\n");
+    }
     SUBCASE("Markdown sections") {
       Document doc = parse("# Notulen\n\n## Peserta\n- Pak Darto (Lurah)\n* Bu Sri, Pak Joko\n\n"
                            "## Agenda\n1. Laporan BLM\n\n## Ringkasan Diskusi\n"

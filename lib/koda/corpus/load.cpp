@@ -59,6 +59,18 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
   return out;
 }
 
+// `Pimpinan Rapat` → `pimpinan_rapat`: lowercase ASCII, spaces and `/` as `_`.
+std::string attribute_key(std::string_view key) {
+  std::string out;
+  for (char c : key) {
+    if (c == ' ' || c == '/' || c == ',')
+      out += out.empty() || out.back() == '_' ? "" : "_";
+    else
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
 bool is_text_file(const fs::path& path) {
   std::string ext = path.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
@@ -138,6 +150,8 @@ Document parse_document(std::string path, std::string text, const LoadOptions& o
   doc.units = std::move(structure.units);
   if (!structure.attendance.empty() && !doc.attributes.count("attendance"))
     doc.attributes["attendance"] = join(structure.attendance, "; ");
+  for (const auto& [key, value] : structure.meeting)
+    doc.attributes.emplace("meeting." + attribute_key(key), value); // front matter wins
   if (options.unit == UnitMode::sentence)
     split_into_sentences(doc.text, doc.units);
   if (options.attributes)

@@ -33,9 +33,14 @@ const std::vector<std::string_view> k_attendance_keys = {
     "Attendance", "Present",     "Attendees", "Participants"};
 const std::vector<std::string_view> k_minutes_section_keys = {
     "Acara",     "Agenda",          "Keputusan",    "Kesimpulan",    "Tindak Lanjut",
-    "Rencana Tindak Lanjut", "Pembahasan", "Hasil Rapat", "Ringkasan Diskusi", "Usulan",
-    "Saran",     "Decision",        "Decisions",    "Conclusion",    "Conclusions",
-    "Action Items", "Discussion",   "Follow-up"};
+    "Rencana Tindak Lanjut", "Pembahasan", "Pokok-pokok Pembahasan", "Hasil Pembahasan",
+    "Jalannya Rapat", "Hasil Rapat", "Ringkasan Diskusi", "Usulan", "Saran", "Decision",
+    "Decisions", "Conclusion",    "Conclusions", "Action Items", "Discussion", "Follow-up"};
+// Lines that describe the meeting rather than report it; kept as attributes.
+const std::vector<std::string_view> k_minutes_meta_keys = {
+    "Hari/Tanggal", "Hari, Tanggal", "Tanggal", "Hari", "Waktu", "Pukul", "Tempat",
+    "Pimpinan Rapat", "Pemimpin Rapat", "Notulis", "Notulen", "Date", "Time", "Venue",
+    "Place", "Chair", "Chaired by", "Minutes by", "Recorder"};
 const std::vector<std::string_view> k_entry_date_keys = {"Tanggal", "Hari/Tanggal", "Date"};
 const std::vector<std::string_view> k_entry_place_keys = {"Lokasi", "Tempat", "Waktu",
                                                           "Location", "Place", "Time"};
@@ -265,6 +270,17 @@ Structure cut_minutes(const std::vector<Line>& body) {
       mode = Mode::normal;
       units.open(unit_in(section));
       units.add_text(line, key->value);
+      continue;
+    }
+    if (auto key = lines::parse_key_line(line.text, k_minutes_meta_keys)) {
+      units.close();
+      result.meeting.emplace_back(key->key, lines::trim(line.text.substr(key->value)));
+      continue;
+    }
+    if (is_named(line.text, k_minutes_section_keys)) { // `Pokok-pokok pembahasan` alone
+      units.close();
+      section = std::string(lines::trim(line.text));
+      mode = Mode::normal;
       continue;
     }
     if (lines::is_blank(line.text)) {

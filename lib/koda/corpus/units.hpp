@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace koda::corpus {
@@ -23,6 +24,8 @@ KindGuess detect_kind(std::string_view text, std::size_t body_start);
 struct Structure {
   std::vector<Unit> units;
   std::vector<std::string> attendance; // minutes: names from `Hadir:` / `## Peserta`
+  // minutes: `Tempat: Balai RW 05`-style lines describing the meeting, as (key, value)
+  std::vector<std::pair<std::string, std::string>> meeting;
 };
 
 // Cuts the body of `text` (from byte `body_start`) into the natural units of `kind`.
