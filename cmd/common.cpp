@@ -8,16 +8,18 @@
 namespace koda::cli {
 
 void add_document_options(CLI::App& command, DocumentOptions& options) {
-  command.add_option("FILES", options.files,
-                     "Files or folders to read (.txt and .md, recursively); - for stdin")
+  command
+      .add_option("FILES", options.files,
+                  "Files or folders to read (.txt and .md, recursively); - for stdin")
       ->required();
   command.add_option("--encoding", options.encoding,
                      "Read every file in this encoding (an ICU converter name, e.g. "
                      "windows-1252) instead of detecting it");
   command.add_option("--kind", options.kind, "Treat every document as this kind")
       ->check(CLI::IsMember({"interview", "minutes", "observation", "document"}));
-  command.add_option("--unit", options.unit,
-                     "What one unit is: the kind's natural unit, or each sentence")
+  command
+      .add_option("--unit", options.unit,
+                  "What one unit is: the kind's natural unit, or each sentence")
       ->check(CLI::IsMember({"natural", "sentence"}))
       ->default_str("natural");
   command.add_option("--attributes", options.attributes,

@@ -1,10 +1,10 @@
 // `koda inspect FILES…`: how each document was read — kind and why, encoding,
 // attributes, and its units — so a researcher can check the reading before coding.
 
+#include "koda/report/inspect.hpp"
+
 #include "commands.hpp"
 #include "common.hpp"
-
-#include "koda/report/inspect.hpp"
 #include "koda/report/output.hpp"
 
 #include <memory>

@@ -3,7 +3,6 @@
 // 2 a usage error. Only this file catches exceptions.
 
 #include "commands.hpp"
-
 #include "koda/error.hpp"
 
 #include <CLI/CLI.hpp>
@@ -19,9 +18,9 @@ namespace {
 constexpr int k_usage_error = 2;
 
 int usage_error(const std::string& message, const std::string& help_command) {
-  std::fputs(fmt::format("koda: error: {}\nRun '{} --help' for usage.\n", message, help_command)
-                 .c_str(),
-             stderr);
+  std::fputs(
+      fmt::format("koda: error: {}\nRun '{} --help' for usage.\n", message, help_command).c_str(),
+      stderr);
   return k_usage_error;
 }
 
@@ -52,9 +51,9 @@ int main(int argc, char** argv) {
     for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
       known = known || sub->get_name() == verb;
     if (!known)
-      return usage_error(fmt::format("unknown command '{}' (expected one of: {})", verb,
-                                     command_names(app)),
-                         "koda");
+      return usage_error(
+          fmt::format("unknown command '{}' (expected one of: {})", verb, command_names(app)),
+          "koda");
   }
 
   try {
@@ -69,13 +68,11 @@ int main(int argc, char** argv) {
     if (argc < 2)
       return usage_error(fmt::format("a command is required (one of: {})", command_names(app)),
                          "koda");
-    return usage_error(e.what(), argc >= 2 && argv[1][0] != '-'
-                                     ? fmt::format("koda {}", argv[1])
-                                     : std::string("koda"));
+    return usage_error(e.what(), argc >= 2 && argv[1][0] != '-' ? fmt::format("koda {}", argv[1])
+                                                                : std::string("koda"));
   } catch (const CLI::ParseError& e) {
-    return usage_error(e.what(), argc >= 2 && argv[1][0] != '-'
-                                     ? fmt::format("koda {}", argv[1])
-                                     : std::string("koda"));
+    return usage_error(e.what(), argc >= 2 && argv[1][0] != '-' ? fmt::format("koda {}", argv[1])
+                                                                : std::string("koda"));
   } catch (const koda::Error& e) {
     std::fputs(fmt::format("koda: error: {}\n", e.what()).c_str(), stderr);
     return 1;

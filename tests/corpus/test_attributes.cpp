@@ -1,13 +1,12 @@
 #include "describe.hpp"
-
 #include "koda/corpus/attributes.hpp"
 #include "koda/corpus/load.hpp"
 #include "koda/error.hpp"
 
 #include <doctest/doctest.h>
 
-using koda::corpus::AttributeTable;
 using koda::corpus::Attributes;
+using koda::corpus::AttributeTable;
 using koda::corpus::parse_csv;
 
 TEST_SUITE("corpus::attributes") {
@@ -22,8 +21,8 @@ TEST_SUITE("corpus::attributes") {
   }
 
   TEST_CASE("rows keyed by path apply to that document and win over front matter") {
-    auto table = AttributeTable::parse("path;Role;site\ndoc.txt;lurah;RW 03\nother.txt;x;y\n",
-                                       "a.csv", ".");
+    auto table =
+        AttributeTable::parse("path;Role;site\ndoc.txt;lurah;RW 03\nother.txt;x;y\n", "a.csv", ".");
     CHECK_FALSE(table.keyed_by_speaker());
     auto doc = koda::corpus::parse_document("doc.txt", "---\nrole: warga\n---\nIsi.\n", {});
     table.apply(doc);

@@ -1,5 +1,4 @@
 #include "describe.hpp"
-
 #include "koda/corpus/load.hpp"
 
 #include <doctest/doctest.h>
@@ -32,7 +31,7 @@ TEST_SUITE("corpus::units") {
     Document doc = parse(text);
     CHECK(doc.kind == Kind::interview);
     CHECK(doc.kind_source == KindSource::detected);
-    CHECK(doc.kind_reason == "3 speaker turns by 2 labels" ); // one label is used once
+    CHECK(doc.kind_reason == "3 speaker turns by 2 labels"); // one label is used once
     CHECK(describe(doc) == "1||||Transkrip wawancara\n"
                            "3|Peneliti|I||Apa kendalanya, Pak?\n"
                            "4|Pak Darto (Lurah)|||SDM kurang.\nRelawan sibuk bekerja.\n\n"
@@ -86,9 +85,10 @@ TEST_SUITE("corpus::units") {
       Document doc = parse("Hari/Tanggal: Sabtu, 15 Maret 2008\nPimpinan Rapat: Pak A\n"
                            "Hadir: Pak A, Bu B\nAcara: Evaluasi BLM\n\nPokok-pokok pembahasan\n\n"
                            "1. Dana terlambat.\n");
-      CHECK(doc.attributes == koda::corpus::Attributes{{"attendance", "Pak A; Bu B"},
-                                                       {"meeting.hari_tanggal", "Sabtu, 15 Maret 2008"},
-                                                       {"meeting.pimpinan_rapat", "Pak A"}});
+      CHECK(doc.attributes ==
+            koda::corpus::Attributes{{"attendance", "Pak A; Bu B"},
+                                     {"meeting.hari_tanggal", "Sabtu, 15 Maret 2008"},
+                                     {"meeting.pimpinan_rapat", "Pak A"}});
       CHECK(describe(doc) == "4|||Acara|Evaluasi BLM\n"
                              "8|||Pokok-pokok pembahasan|Dana terlambat.\n");
     }

@@ -96,8 +96,8 @@ std::vector<std::vector<std::string>> parse_csv(std::string_view csv, char delim
     }
   }
   if (quoted)
-    throw Error(fmt::format("{}:{}: a quoted field opened here is never closed", source_name,
-                            quote_line));
+    throw Error(
+        fmt::format("{}:{}: a quoted field opened here is never closed", source_name, quote_line));
   if (field_started || !record.empty()) {
     record.push_back(std::move(field));
     records.push_back(std::move(record));
@@ -127,8 +127,8 @@ AttributeTable AttributeTable::parse(std::string_view csv, std::string_view sour
   for (std::size_t r = 1; r < records.size(); ++r) {
     const auto& fields = records[r];
     if (fields.size() > header.size())
-      throw Error(fmt::format("{}:{}: {} fields, but the header has {} columns", source_name,
-                              r + 1, fields.size(), header.size()));
+      throw Error(fmt::format("{}:{}: {} fields, but the header has {} columns", source_name, r + 1,
+                              fields.size(), header.size()));
     Row row;
     row.key = fields[0];
     if (lower_trimmed(row.key).empty())
@@ -175,8 +175,8 @@ void AttributeTable::apply(Document& doc) const {
   const std::string canonical = canonical_or_empty(doc.path);
   for (const Row& row : m_rows) {
     bool match = row.key == doc.path ||
-                 (!canonical.empty() &&
-                  std::find(row.resolved.begin(), row.resolved.end(), canonical) != row.resolved.end());
+                 (!canonical.empty() && std::find(row.resolved.begin(), row.resolved.end(),
+                                                  canonical) != row.resolved.end());
     if (match)
       for (const auto& [key, value] : row.attributes)
         doc.attributes[key] = value;

@@ -81,10 +81,11 @@ std::size_t scan_timestamp(std::string_view s, std::size_t i, std::string_view& 
 // Words that end in a colon at line start but name a field, not a speaker.
 bool is_field_word(std::string_view label) {
   static const std::string_view k_fields[] = {
-      "catatan", "note",       "notes",    "tanggal", "date",  "lokasi", "location", "waktu",
-      "time",    "tempat",     "place",    "hadir",   "acara", "agenda", "keputusan",
-      "judul",   "title",      "kesimpulan", "topik", "topic", "sumber", "source", "http",
-      "https",   "peserta",    "tindak lanjut", "daftar hadir", "hari/tanggal", "hari"};
+      "catatan",  "note",          "notes",        "tanggal",      "date",  "lokasi",
+      "location", "waktu",         "time",         "tempat",       "place", "hadir",
+      "acara",    "agenda",        "keputusan",    "judul",        "title", "kesimpulan",
+      "topik",    "topic",         "sumber",       "source",       "http",  "https",
+      "peserta",  "tindak lanjut", "daftar hadir", "hari/tanggal", "hari"};
   return std::any_of(std::begin(k_fields), std::end(k_fields),
                      [&](std::string_view f) { return iequals(f, label); });
 }

@@ -14,8 +14,8 @@ namespace koda::corpus {
 
 // How documents are read: options shared by every command that reads documents.
 struct LoadOptions {
-  std::string encoding;      // `--encoding`: force an ICU converter; empty decides per file
-  std::optional<Kind> kind;  // `--kind`: force a kind for every document
+  std::string encoding;     // `--encoding`: force an ICU converter; empty decides per file
+  std::optional<Kind> kind; // `--kind`: force a kind for every document
   UnitMode unit = UnitMode::natural;
   const AttributeTable* attributes = nullptr; // `--attributes`
 };

@@ -29,21 +29,37 @@ namespace {
 using lines::Line;
 
 const std::vector<std::string_view> k_attendance_keys = {
-    "Hadir",     "Daftar Hadir", "Peserta", "Peserta Rapat", "Yang Hadir",
-    "Attendance", "Present",     "Attendees", "Participants"};
-const std::vector<std::string_view> k_minutes_section_keys = {
-    "Acara",     "Agenda",          "Keputusan",    "Kesimpulan",    "Tindak Lanjut",
-    "Rencana Tindak Lanjut", "Pembahasan", "Pokok-pokok Pembahasan", "Hasil Pembahasan",
-    "Jalannya Rapat", "Hasil Rapat", "Ringkasan Diskusi", "Usulan", "Saran", "Decision",
-    "Decisions", "Conclusion",    "Conclusions", "Action Items", "Discussion", "Follow-up"};
+    "Hadir",      "Daftar Hadir", "Peserta",   "Peserta Rapat", "Yang Hadir",
+    "Attendance", "Present",      "Attendees", "Participants"};
+const std::vector<std::string_view> k_minutes_section_keys = {"Acara",
+                                                              "Agenda",
+                                                              "Keputusan",
+                                                              "Kesimpulan",
+                                                              "Tindak Lanjut",
+                                                              "Rencana Tindak Lanjut",
+                                                              "Pembahasan",
+                                                              "Pokok-pokok Pembahasan",
+                                                              "Hasil Pembahasan",
+                                                              "Jalannya Rapat",
+                                                              "Hasil Rapat",
+                                                              "Ringkasan Diskusi",
+                                                              "Usulan",
+                                                              "Saran",
+                                                              "Decision",
+                                                              "Decisions",
+                                                              "Conclusion",
+                                                              "Conclusions",
+                                                              "Action Items",
+                                                              "Discussion",
+                                                              "Follow-up"};
 // Lines that describe the meeting rather than report it; kept as attributes.
 const std::vector<std::string_view> k_minutes_meta_keys = {
-    "Hari/Tanggal", "Hari, Tanggal", "Tanggal", "Hari", "Waktu", "Pukul", "Tempat",
-    "Pimpinan Rapat", "Pemimpin Rapat", "Notulis", "Notulen", "Date", "Time", "Venue",
-    "Place", "Chair", "Chaired by", "Minutes by", "Recorder"};
+    "Hari/Tanggal",   "Hari, Tanggal",  "Tanggal",    "Hari",       "Waktu",   "Pukul", "Tempat",
+    "Pimpinan Rapat", "Pemimpin Rapat", "Notulis",    "Notulen",    "Date",    "Time",  "Venue",
+    "Place",          "Chair",          "Chaired by", "Minutes by", "Recorder"};
 const std::vector<std::string_view> k_entry_date_keys = {"Tanggal", "Hari/Tanggal", "Date"};
-const std::vector<std::string_view> k_entry_place_keys = {"Lokasi", "Tempat", "Waktu",
-                                                          "Location", "Place", "Time"};
+const std::vector<std::string_view> k_entry_place_keys = {"Lokasi",   "Tempat", "Waktu",
+                                                          "Location", "Place",  "Time"};
 
 std::string lower_ascii(std::string_view s) {
   std::string out(s);
@@ -147,8 +163,7 @@ public:
              std::find(m_given.begin(), m_given.end(), whole) != m_given.end();
     if (key == "i")
       return !m_p_pair; // I/R: I is the interviewer; P/I: I is the informant
-    static const std::string_view k_known[] = {"peneliti", "pewawancara", "interviewer",
-                                               "p", "q"};
+    static const std::string_view k_known[] = {"peneliti", "pewawancara", "interviewer", "p", "q"};
     return std::find(std::begin(k_known), std::end(k_known), key) != std::end(k_known);
   }
 

@@ -65,8 +65,10 @@ void document_table(const Document& doc, std::size_t preview_width, std::string&
   std::size_t who_width = 7; // "speaker"
   for (const Unit& unit : doc.units)
     who_width = std::max(who_width, std::min(k_max_who_width, display_width(who(unit))));
-  std::size_t index_width = std::max<std::size_t>(1, fmt::formatted_size("{}", doc.units.size() - 1));
-  std::size_t line_width = std::max<std::size_t>(4, fmt::formatted_size("{}", doc.units.back().line));
+  std::size_t index_width =
+      std::max<std::size_t>(1, fmt::formatted_size("{}", doc.units.size() - 1));
+  std::size_t line_width =
+      std::max<std::size_t>(4, fmt::formatted_size("{}", doc.units.back().line));
   out += fmt::format("  {}  {}  {}     text\n", pad_left("#", index_width),
                      pad_left("line", line_width), pad_right("speaker", who_width));
   for (std::size_t i = 0; i < doc.units.size(); ++i) {

@@ -70,7 +70,8 @@ std::string truncate_display(std::string_view text, std::size_t width) {
     if (space && last_space)
       continue; // collapse runs of whitespace into one space
     int w = space ? 1 : (c < 0 ? 1 : char_width(c));
-    if (used + static_cast<std::size_t>(w) > width || (used + static_cast<std::size_t>(w) == width && i < n)) {
+    if (used + static_cast<std::size_t>(w) > width ||
+        (used + static_cast<std::size_t>(w) == width && i < n)) {
       out += "…";
       return out;
     }

@@ -28,8 +28,6 @@ inline std::size_t ascii_prefix_length(std::string_view bytes) {
 }
 
 // Whether every byte of `bytes` is ASCII.
-inline bool is_ascii(std::string_view bytes) {
-  return ascii_prefix_length(bytes) == bytes.size();
-}
+inline bool is_ascii(std::string_view bytes) { return ascii_prefix_length(bytes) == bytes.size(); }
 
 } // namespace koda::text::detail

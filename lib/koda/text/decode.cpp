@@ -170,12 +170,12 @@ const char* describe_fault(UErrorCode status) {
 std::string utf16_to_utf8(const std::u16string& utf16) {
   UErrorCode status = U_ZERO_ERROR;
   int32_t length = 0;
-  u_strToUTF8WithSub(nullptr, 0, &length, utf16.data(), static_cast<int32_t>(utf16.size()),
-                     0xFFFD, nullptr, &status);
+  u_strToUTF8WithSub(nullptr, 0, &length, utf16.data(), static_cast<int32_t>(utf16.size()), 0xFFFD,
+                     nullptr, &status);
   std::string utf8(static_cast<std::size_t>(length), '\0');
   status = U_ZERO_ERROR;
-  u_strToUTF8WithSub(utf8.data(), length, nullptr, utf16.data(),
-                     static_cast<int32_t>(utf16.size()), 0xFFFD, nullptr, &status);
+  u_strToUTF8WithSub(utf8.data(), length, nullptr, utf16.data(), static_cast<int32_t>(utf16.size()),
+                     0xFFFD, nullptr, &status);
   if (U_FAILURE(status)) {
     throw Error(fmt::format("cannot convert text to UTF-8: {}", u_errorName(status)));
   }
@@ -195,8 +195,8 @@ std::optional<ConversionFault> convert_to_utf8(UConverter* converter, std::strin
   for (;;) {
     UChar* target = utf16.data() + written;
     status = U_ZERO_ERROR;
-    ucnv_toUnicode(converter, &target, utf16.data() + utf16.size(), &source, source_end,
-                   nullptr, true, &status);
+    ucnv_toUnicode(converter, &target, utf16.data() + utf16.size(), &source, source_end, nullptr,
+                   true, &status);
     written = static_cast<std::size_t>(target - utf16.data());
     if (status != U_BUFFER_OVERFLOW_ERROR) {
       break;
@@ -225,25 +225,25 @@ std::string invalid_utf8_message(std::size_t offset) {
 
 // `bytes` read with the ICU converter `encoding`; offsets in errors are shifted by `base`
 // (the length of a byte-order mark the caller removed).
-DecodedText decode_with(std::string_view bytes, std::string_view encoding,
-                        EncodingSource source, std::size_t base) {
+DecodedText decode_with(std::string_view bytes, std::string_view encoding, EncodingSource source,
+                        std::size_t base) {
   ConverterPtr converter = open_converter(encoding);
   DecodedText decoded;
   decoded.encoding = canonical_name(converter.get());
   decoded.source = source;
   if (decoded.encoding == "UTF-8") {
     if (const std::size_t bad = find_invalid_utf8(bytes); bad != std::string_view::npos) {
-      throw DecodeError(DecodeError::Kind::invalid, base + bad,
-                        fmt::format("not valid UTF-8: invalid byte sequence at offset {}",
-                                    base + bad));
+      throw DecodeError(
+          DecodeError::Kind::invalid, base + bad,
+          fmt::format("not valid UTF-8: invalid byte sequence at offset {}", base + bad));
     }
     decoded.text.assign(bytes);
     return decoded;
   }
   if (auto fault = convert_to_utf8(converter.get(), bytes, decoded.text)) {
     throw DecodeError(DecodeError::Kind::invalid, base + fault->offset,
-                      fmt::format("not valid {}: {} at offset {}", decoded.encoding,
-                                  fault->what, base + fault->offset));
+                      fmt::format("not valid {}: {} at offset {}", decoded.encoding, fault->what,
+                                  base + fault->offset));
   }
   return decoded;
 }
@@ -269,13 +269,11 @@ DecodedText decode_marked(std::string_view bytes, const ByteOrderMark& mark,
   if (!forced.empty()) {
     forced_name = canonical_name(open_converter(forced).get());
   }
-  DecodedText decoded =
-      decode_with(bytes.substr(mark.bytes.size()), mark.encoding, EncodingSource::bom,
-                  mark.bytes.size());
+  DecodedText decoded = decode_with(bytes.substr(mark.bytes.size()), mark.encoding,
+                                    EncodingSource::bom, mark.bytes.size());
   if (!forced_name.empty() && !agrees_with_mark(forced_name, decoded.encoding)) {
-    decoded.warning =
-        fmt::format("the byte-order mark says {}; --encoding {} was ignored", decoded.encoding,
-                    forced_name);
+    decoded.warning = fmt::format("the byte-order mark says {}; --encoding {} was ignored",
+                                  decoded.encoding, forced_name);
   }
   return decoded;
 }
@@ -341,7 +339,8 @@ DecodedText decode_guessed(std::string_view bytes, std::size_t first_invalid) {
   DecodedText decoded;
   if (guess && !is_latin_single_byte(guess->name) &&
       guess->confidence >= k_min_detector_confidence) {
-    const std::string reason = fmt::format("ICU's charset detector, confidence {}", guess->confidence);
+    const std::string reason =
+        fmt::format("ICU's charset detector, confidence {}", guess->confidence);
     const auto fault = decode_detected(bytes, guess->name, reason, decoded);
     if (!fault) {
       return decoded;
@@ -367,10 +366,9 @@ DecodedText decode_guessed(std::string_view bytes, std::size_t first_invalid) {
     }
     return decoded;
   }
-  const std::string hint =
-      guess ? fmt::format("ICU's best guess, {}, has confidence {} only", guess->name,
-                          guess->confidence)
-            : std::string("ICU's charset detector has no guess");
+  const std::string hint = guess ? fmt::format("ICU's best guess, {}, has confidence {} only",
+                                               guess->name, guess->confidence)
+                                 : std::string("ICU's charset detector has no guess");
   throw DecodeError(DecodeError::Kind::invalid, first_invalid,
                     fmt::format("not valid UTF-8: invalid byte sequence at offset {}, and {} "
                                 "(pass --encoding to read it as a legacy encoding)",

@@ -21,7 +21,7 @@ struct DecodedText {
   std::string text;
   std::string encoding; // canonical name: "UTF-8", "UTF-16LE", "UTF-16BE", "windows-1252", ...
   EncodingSource source = EncodingSource::utf8;
-  std::string warning;  // non-empty when the encoding was guessed; names no file
+  std::string warning; // non-empty when the encoding was guessed; names no file
 };
 
 // Why bytes could not be decoded; `offset` is the byte offset of the fault.

@@ -4,7 +4,8 @@
 // same thing in Indonesian, English and Japanese, and numbers such as 1.500.000 or
 // Rp2.500.000, e-mail addresses and contractions such as don't stay whole. ICU reads the
 // UTF-8 text through a UText, so boundaries come back as byte offsets into the caller's
-// text without converting it to UTF-16.
+// text without converting it to UTF-16; ASCII stretches skip ICU with identical results
+// (word_break.cpp explains how).
 //
 // UAX #29 splits at a hyphen, which breaks Indonesian reduplication: `anak-anak`
 // ("children") would count as two occurrences of `anak`, and a phrase search would see a
@@ -26,6 +27,7 @@
 
 #include "koda/error.hpp"
 #include "koda/text/ascii.hpp"
+#include "koda/text/word_break.hpp"
 
 #include <fmt/format.h>
 #include <unicode/brkiter.h>
@@ -55,12 +57,12 @@ void check(UErrorCode status, const char* what) {
 // Points `iterator` at `text` through a UTF-8 UText, reusing `utext`.
 void set_text(icu::BreakIterator& iterator, UTextPtr& utext, std::string_view text) {
   if (text.size() > static_cast<std::size_t>(std::numeric_limits<int32_t>::max())) {
-    throw Error(fmt::format("text of {} bytes is too long to segment (the limit is 2 GiB)",
-                            text.size()));
+    throw Error(
+        fmt::format("text of {} bytes is too long to segment (the limit is 2 GiB)", text.size()));
   }
   UErrorCode status = U_ZERO_ERROR;
-  utext.reset(utext_openUTF8(utext.release(), text.data(),
-                             static_cast<int64_t>(text.size()), &status));
+  utext.reset(
+      utext_openUTF8(utext.release(), text.data(), static_cast<int64_t>(text.size()), &status));
   check(status, "read UTF-8 text");
   iterator.setText(utext.get(), status);
   check(status, "set the text of a break iterator");
@@ -96,8 +98,9 @@ class TokenCollector {
 public:
   TokenCollector(std::string_view text, std::vector<Span>& spans) : m_text(text), m_spans(spans) {}
 
-  void add(Span token, int32_t status) {
-    const bool letter = is_letter_status(status);
+  void add(const detail::WordToken& word) {
+    const Span token{word.start, word.end};
+    const bool letter = is_letter_status(word.status);
     if (letter && m_base_is_letter && continues_reduplication(token)) {
       m_spans.back().end = token.end;
       return;
@@ -152,10 +155,16 @@ Span trim_white_space(std::string_view text, Span span) {
   return {static_cast<std::size_t>(start), static_cast<std::size_t>(end)};
 }
 
-const icu::Normalizer2& normalizer(bool compose) {
+const icu::Normalizer2& nfc() {
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* instance = compose ? icu::Normalizer2::getNFCInstance(status)
-                                             : icu::Normalizer2::getNFDInstance(status);
+  const icu::Normalizer2* instance = icu::Normalizer2::getNFCInstance(status);
+  check(status, "load normalization data");
+  return *instance;
+}
+
+const icu::Normalizer2& nfd() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* instance = icu::Normalizer2::getNFDInstance(status);
   check(status, "load normalization data");
   return *instance;
 }
@@ -191,35 +200,23 @@ std::string drop_nonspacing_marks(std::string_view text) {
 } // namespace
 
 struct WordSegmenter::Impl {
-  std::unique_ptr<icu::BreakIterator> iterator;
-  UTextPtr utext;
+  detail::WordBreaker breaker;
+  std::vector<detail::WordToken> tokens;
 };
 
-WordSegmenter::WordSegmenter() : m_impl(std::make_unique<Impl>()) {
-  UErrorCode status = U_ZERO_ERROR;
-  m_impl->iterator.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-  check(status, "create a word break iterator");
-}
+WordSegmenter::WordSegmenter() : m_impl(std::make_unique<Impl>()) {}
 
 WordSegmenter::~WordSegmenter() = default;
 WordSegmenter::WordSegmenter(WordSegmenter&&) noexcept = default;
 WordSegmenter& WordSegmenter::operator=(WordSegmenter&&) noexcept = default;
 
 std::vector<Span> WordSegmenter::words(std::string_view text) {
+  m_impl->breaker.tokens(text, m_impl->tokens);
   std::vector<Span> spans;
-  if (text.empty()) {
-    return spans;
-  }
-  icu::BreakIterator& iterator = *m_impl->iterator;
-  set_text(iterator, m_impl->utext, text);
-  TokenCollector tokens(text, spans);
-  int32_t start = iterator.first();
-  for (int32_t end = iterator.next(); end != icu::BreakIterator::DONE;
-       start = end, end = iterator.next()) {
-    const int32_t status = iterator.getRuleStatus();
-    if (status >= UBRK_WORD_NONE_LIMIT) {
-      tokens.add({static_cast<std::size_t>(start), static_cast<std::size_t>(end)}, status);
-    }
+  spans.reserve(m_impl->tokens.size());
+  TokenCollector collector(text, spans);
+  for (const detail::WordToken& token : m_impl->tokens) {
+    collector.add(token);
   }
   return spans;
 }
@@ -250,8 +247,8 @@ std::vector<Span> SentenceSegmenter::sentences(std::string_view text) {
   int32_t start = iterator.first();
   for (int32_t end = iterator.next(); end != icu::BreakIterator::DONE;
        start = end, end = iterator.next()) {
-    const Span sentence = trim_white_space(
-        text, {static_cast<std::size_t>(start), static_cast<std::size_t>(end)});
+    const Span sentence =
+        trim_white_space(text, {static_cast<std::size_t>(start), static_cast<std::size_t>(end)});
     if (sentence.start < sentence.end) {
       spans.push_back(sentence);
     }
@@ -292,8 +289,8 @@ std::string fold_for_match(std::string_view text) {
   if (detail::is_ascii(folded)) {
     return folded;
   }
-  const std::string decomposed = normalize(normalizer(false), folded);
-  return normalize(normalizer(true), drop_nonspacing_marks(decomposed));
+  const std::string decomposed = normalize(nfd(), folded);
+  return normalize(nfc(), drop_nonspacing_marks(decomposed));
 }
 
 } // namespace koda::text

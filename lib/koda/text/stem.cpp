@@ -8,7 +8,7 @@
 // The segmenter keeps a reduplication such as `kegiatan-kegiatan` as one token, and a
 // plural should count as its singular, so a word made of hyphen-joined equal halves stems
 // as one half: `kegiatan-kegiatan` → `giat`, like `kegiatan`. Any other hyphenated word
-// goes to Snowball whole.
+// goes to Snowball whole. `none` is the identity, reduplication included.
 //
 // Callers stem each distinct folded form once and cache the result (see PERFORMANCE.md), so
 // this wrapper stays simple: no cache of its own, and the returned view points into
@@ -32,13 +32,13 @@ constexpr std::string_view k_no_stemming = "none";
 
 // ISO 639-1 codes for the Snowball algorithms; only those libstemmer has are offered.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 28> k_language_codes = {{
-    {"ar", "arabic"},     {"ca", "catalan"},    {"da", "danish"},     {"de", "german"},
-    {"el", "greek"},      {"en", "english"},    {"es", "spanish"},    {"eu", "basque"},
-    {"fi", "finnish"},    {"fr", "french"},     {"ga", "irish"},      {"hi", "hindi"},
-    {"hu", "hungarian"},  {"hy", "armenian"},   {"id", "indonesian"}, {"it", "italian"},
-    {"lt", "lithuanian"}, {"ne", "nepali"},     {"nl", "dutch"},      {"no", "norwegian"},
-    {"pt", "portuguese"}, {"ro", "romanian"},   {"ru", "russian"},    {"sr", "serbian"},
-    {"sv", "swedish"},    {"ta", "tamil"},      {"tr", "turkish"},    {"yi", "yiddish"},
+    {"ar", "arabic"},     {"ca", "catalan"},  {"da", "danish"},     {"de", "german"},
+    {"el", "greek"},      {"en", "english"},  {"es", "spanish"},    {"eu", "basque"},
+    {"fi", "finnish"},    {"fr", "french"},   {"ga", "irish"},      {"hi", "hindi"},
+    {"hu", "hungarian"},  {"hy", "armenian"}, {"id", "indonesian"}, {"it", "italian"},
+    {"lt", "lithuanian"}, {"ne", "nepali"},   {"nl", "dutch"},      {"no", "norwegian"},
+    {"pt", "portuguese"}, {"ro", "romanian"}, {"ru", "russian"},    {"sr", "serbian"},
+    {"sv", "swedish"},    {"ta", "tamil"},    {"tr", "turkish"},    {"yi", "yiddish"},
 }};
 
 struct StemmerCloser {
@@ -122,8 +122,11 @@ Stemmer::Stemmer(Stemmer&&) noexcept = default;
 Stemmer& Stemmer::operator=(Stemmer&&) noexcept = default;
 
 std::string_view Stemmer::stem(std::string_view folded_word) {
+  if (!m_impl->stemmer) {
+    return folded_word;
+  }
   const std::string_view word = reduplicated_base(folded_word);
-  if (!m_impl->stemmer || word.empty()) {
+  if (word.empty()) {
     return word;
   }
   const sb_symbol* stem =

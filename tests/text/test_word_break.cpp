@@ -1,0 +1,225 @@
+#include "koda/text/word_break.hpp"
+
+#include <doctest/doctest.h>
+
+#include <array>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using koda::text::detail::append_ascii_tokens;
+using koda::text::detail::WordBreaker;
+using koda::text::detail::WordToken;
+
+namespace doctest {
+template <> struct StringMaker<WordToken> {
+  static String convert(const WordToken& token) {
+    return ("{" + std::to_string(token.start) + ", " + std::to_string(token.end) + ", " +
+            std::to_string(token.status) + "}")
+        .c_str();
+  }
+};
+} // namespace doctest
+
+namespace {
+
+std::vector<WordToken> ascii_tokens(std::string_view text) {
+  std::vector<WordToken> tokens;
+  append_ascii_tokens(text, 0, tokens);
+  return tokens;
+}
+
+// `text` with bytes outside printable ASCII escaped, for failure messages.
+std::string escaped(std::string_view text) {
+  std::string result;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte < 0x7F && c != '\\') {
+      result.push_back(c);
+    } else {
+      constexpr std::string_view hex = "0123456789ABCDEF";
+      result += "\\x";
+      result.push_back(hex[byte >> 4]);
+      result.push_back(hex[byte & 0xF]);
+    }
+  }
+  return result;
+}
+
+// Compares the fast path with ICU alone on each text `next()` yields; counts the texts that
+// differ and keeps the first.
+class Differential {
+public:
+  void compare(std::string_view text) {
+    m_breaker.tokens(text, m_fast);
+    m_breaker.icu_tokens(text, m_icu);
+    ++m_compared;
+    if (m_fast != m_icu && m_mismatches++ == 0) {
+      m_first_mismatch = escaped(text);
+    }
+  }
+  int compared() const { return m_compared; }
+  int mismatches() const { return m_mismatches; }
+  const std::string& first_mismatch() const { return m_first_mismatch; }
+
+private:
+  WordBreaker m_breaker;
+  std::vector<WordToken> m_fast;
+  std::vector<WordToken> m_icu;
+  int m_compared = 0;
+  int m_mismatches = 0;
+  std::string m_first_mismatch;
+};
+
+// Pieces of transcripts, numbers, addresses and odd Unicode that generated texts are made of.
+constexpr auto k_fragments = std::to_array<std::string_view>(
+    {// words and contractions
+     "anak", "Kegiatan", "kegiatan", "BKM", "don't", "it's", "O'Brien", "rock'n'roll", "x",
+     "Peneliti", "e.g", "U.S.A", "a", "Z",
+     // numbers and amounts
+     "1.500.000", "Rp2.500", "Rp", "2.500.000", "3,14", "1;2", "1'000", "12", "v1.2.3", "2008", "0",
+     "7",
+     // addresses, handles, identifiers
+     "budi@desa.id", "@user", "#tag", "https://example.org/a_b?x=1&y=2#frag", "www.desa.go.id", "_",
+     "__init__", "foo_bar", "a_", "1_", "_1",
+     // ASCII punctuation, one at a time so that they land between anything
+     ".", ".", "'", "'", ",", ";", ":", ":", "-", "-", "\"", "!", "?", "(", ")", "/", "&", "$", "%",
+     "*", "+", "=", "[", "<", "|", "~", "`", "^", "\\", "{",
+     // white space and controls
+     " ", " ", " ", "  ", "\t", "\n", "\r\n", "\v", "\f", "\x01", "\x7F",
+     // non-ASCII
+     "é", "e\u0301", "\u0301", "\u00A0", "\u3000", "“", "”", "’", "–", "\u00AD", "\u200D", "\u200B",
+     "\u24C2", "😀", "日本語", "テキスト", "ภาษาไทย", "한국어", "Straße", "\u00B7", "\u2024",
+     "\u200D\u24C2", " \u200D\u24C2", "\u05D0\"\u05D1", "\u05D0'", "テ_1", "\U0001F1EE\U0001F1E9"});
+
+std::string generated_text(std::mt19937& random, std::size_t fragments) {
+  std::uniform_int_distribution<std::size_t> pick(0, k_fragments.size() - 1);
+  std::string text;
+  for (std::size_t i = 0; i < fragments; ++i) {
+    text += k_fragments[pick(random)];
+  }
+  return text;
+}
+
+} // namespace
+
+TEST_SUITE("text::word_break") {
+
+  TEST_CASE("the ASCII path follows ICU's root rules") {
+    SUBCASE("letters, digits and underscores join; status from the last character") {
+      CHECK(ascii_tokens("a_ 1_ __ 1__ a1_ _1_ _ _a _1 a1 1a") ==
+            std::vector<WordToken>{{0, 2, 200},
+                                   {3, 5, 100},
+                                   {6, 8, 200},
+                                   {9, 12, 200},
+                                   {13, 16, 100},
+                                   {17, 20, 100},
+                                   {23, 25, 200},
+                                   {26, 28, 100},
+                                   {29, 31, 100},
+                                   {32, 34, 200}});
+    }
+    SUBCASE("a mid character joins two letters or two digits") {
+      CHECK(ascii_tokens("don't 1.500.000 1;2 1'000 3,14 Rp2.500 x@y.z") ==
+            std::vector<WordToken>{{0, 5, 200},
+                                   {6, 15, 100},
+                                   {16, 19, 100},
+                                   {20, 25, 100},
+                                   {26, 30, 100},
+                                   {31, 38, 100},
+                                   {39, 44, 200}});
+    }
+    SUBCASE("but not a letter and a digit, nor two in a row, nor at the end") {
+      CHECK(ascii_tokens("a.1 1.a a..b a, 1, 1a.b a:b") == std::vector<WordToken>{{0, 1, 200},
+                                                                                  {2, 3, 100},
+                                                                                  {4, 5, 100},
+                                                                                  {6, 7, 200},
+                                                                                  {8, 9, 200},
+                                                                                  {11, 12, 200},
+                                                                                  {13, 14, 200},
+                                                                                  {16, 17, 100},
+                                                                                  {19, 23, 200},
+                                                                                  {24, 25, 200},
+                                                                                  {26, 27, 200}});
+    }
+    SUBCASE("offsets are shifted by the base") {
+      std::vector<WordToken> tokens;
+      append_ascii_tokens("ok", 10, tokens);
+      CHECK(tokens == std::vector<WordToken>{{10, 12, 200}});
+    }
+  }
+
+  TEST_CASE("non-ASCII regions go to ICU with their white space") {
+    WordBreaker breaker;
+    std::vector<WordToken> tokens;
+    SUBCASE("a joiner after a space pulls a letter segment back to the space") {
+      breaker.tokens("ab \u200D\u24C2y cd", tokens);
+      CHECK(tokens == std::vector<WordToken>{{0, 2, 200}, {2, 10, 200}, {11, 13, 200}});
+    }
+    SUBCASE("a combining mark after spaces") {
+      breaker.tokens("x  \u0301y", tokens);
+      CHECK(tokens == std::vector<WordToken>{{0, 1, 200}, {5, 6, 200}});
+    }
+    SUBCASE("ASCII, then a non-ASCII chunk, then ASCII") {
+      breaker.tokens("Dana “BLM” Rp2.500 café-café 日本語", tokens);
+      CHECK(tokens == std::vector<WordToken>{{0, 4, 200},
+                                             {8, 11, 200},
+                                             {15, 22, 100},
+                                             {23, 28, 200},
+                                             {29, 34, 200},
+                                             {35, 44, 400}});
+    }
+  }
+
+  TEST_CASE("the fast path gives ICU's tokens exactly") {
+    Differential differential;
+    SUBCASE("every string of up to four characters from a set of representatives") {
+      // U+24C2 is both a letter and Extended_Pictographic: after a space and a joiner it pulls
+      // the segment back to the space.
+      constexpr std::array<std::string_view, 17> alphabet = {
+          "a",  "@", "1",  "_",  ".", "'", ",",      ";",     ":",
+          "\"", " ", "\t", "\n", "-", "é", "\u200D", "\u24C2"};
+      std::array<std::size_t, 4> digits{};
+      for (std::size_t length = 0; length <= digits.size(); ++length) {
+        std::size_t combinations = 1;
+        for (std::size_t i = 0; i < length; ++i) {
+          combinations *= alphabet.size();
+        }
+        for (std::size_t n = 0; n < combinations; ++n) {
+          std::string text;
+          for (std::size_t i = 0, rest = n; i < length; ++i, rest /= alphabet.size()) {
+            text += alphabet[rest % alphabet.size()];
+          }
+          differential.compare(text);
+        }
+      }
+      CHECK(differential.compared() == 1 + 17 + 289 + 4913 + 83521);
+    }
+    SUBCASE("random ASCII bytes") {
+      std::mt19937 random(20080410);
+      std::uniform_int_distribution<int> byte(0, 127);
+      std::uniform_int_distribution<int> length(0, 60);
+      for (int i = 0; i < 20000; ++i) {
+        std::string text(static_cast<std::size_t>(length(random)), ' ');
+        for (char& c : text) {
+          c = static_cast<char>(byte(random));
+        }
+        differential.compare(text);
+      }
+      CHECK(differential.compared() == 20000);
+    }
+    SUBCASE("generated transcripts with numbers, addresses, punctuation and Unicode") {
+      std::mt19937 random(1975);
+      std::uniform_int_distribution<std::size_t> fragments(1, 120);
+      for (int i = 0; i < 5000; ++i) {
+        differential.compare(generated_text(random, fragments(random)));
+      }
+      CHECK(differential.compared() == 5000);
+    }
+    INFO("first text that differs: \"", differential.first_mismatch(), "\"");
+    CHECK(differential.mismatches() == 0);
+  }
+
+} // TEST_SUITE
