@@ -18,9 +18,9 @@ void write_file_atomically(const std::string& path, std::string_view content) {
   namespace fs = std::filesystem;
   fs::path target(path);
   fs::path dir = target.parent_path();
-  std::string temp =
-      ((dir.empty() ? fs::path(".") : dir) / ("." + target.filename().string() + ".koda-XXXXXX"))
-          .string();
+  std::string temp = ((dir.empty() ? fs::path(".") : dir) /
+                      fmt::format(".{}.koda-XXXXXX", target.filename().string()))
+                         .string();
   int fd = ::mkstemp(temp.data());
   if (fd < 0)
     throw Error(fmt::format("{}: cannot create a temporary file beside it: {}", path,
