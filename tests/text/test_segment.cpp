@@ -152,11 +152,18 @@ TEST_SUITE("text::segment") {
                                     "Rp 1.500.000 diterima dll. kemudian selesai.  \n"
                                     "  Baris baru\nBaris lain.   ";
       CHECK(sentence_spans(text) ==
-            std::vector<Span>{{0, 37}, {38, 43}, {44, 55}, {57, 101}, {106, 116}, {117, 128}});
+            std::vector<Span>{{0, 37}, {38, 43}, {44, 55}, {57, 101}, {106, 128}});
       CHECK(texts(text, sentence_spans(text)) ==
             std::vector<std::string>{"Pak Darto berkata: \"Dana sudah cair.\"", "Lalu?",
                                      "Kami mulai!", "Rp 1.500.000 diterima dll. kemudian selesai.",
-                                     "Baris baru", "Baris lain."});
+                                     "Baris baru\nBaris lain."});
+    }
+    SUBCASE("a single line break is a space; a blank line ends a sentence") {
+      const std::string_view text = "Relawan kita banyak yang\npendidikannya rendah. Jadi\n"
+                                    "pelatihan penting\n  \nJudul tanpa titik\nDana cair.";
+      CHECK(texts(text, sentence_spans(text)) ==
+            std::vector<std::string>{"Relawan kita banyak yang\npendidikannya rendah.",
+                                     "Jadi\npelatihan penting", "Judul tanpa titik\nDana cair."});
     }
     SUBCASE("the root locale has no abbreviation list") {
       const std::string_view text = "  Mr. Smith went to Washington.\tNext one.";

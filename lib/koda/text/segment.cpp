@@ -224,7 +224,32 @@ std::vector<Span> WordSegmenter::words(std::string_view text) {
 struct SentenceSegmenter::Impl {
   std::unique_ptr<icu::BreakIterator> iterator;
   UTextPtr utext;
+  std::string unwrapped;
 };
+
+namespace {
+
+// Turns each LF that is not next to another line break (spaces and tabs between count as
+// nothing) into a space.
+void unwrap_single_line_breaks(std::string& text) {
+  auto is_blank = [](char c) { return c == ' ' || c == '\t'; };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\n')
+      continue;
+    std::size_t before = i;
+    while (before > 0 && is_blank(text[before - 1]))
+      --before;
+    std::size_t after = i + 1;
+    while (after < text.size() && is_blank(text[after]))
+      ++after;
+    bool paragraph_break = (before > 0 && text[before - 1] == '\n') ||
+                           (after < text.size() && text[after] == '\n');
+    if (!paragraph_break)
+      text[i] = ' ';
+  }
+}
+
+} // namespace
 
 SentenceSegmenter::SentenceSegmenter() : m_impl(std::make_unique<Impl>()) {
   UErrorCode status = U_ZERO_ERROR;
@@ -242,8 +267,17 @@ std::vector<Span> SentenceSegmenter::sentences(std::string_view text) {
   if (text.empty()) {
     return spans;
   }
+  // ICU ends a sentence at every line break. Transcripts and notes are often hard-wrapped,
+  // so a single line break inside a paragraph is read as a space (same byte length, so
+  // offsets are unchanged); a blank line still ends a sentence.
+  std::string_view scanned = text;
+  if (text.find('\n') != std::string_view::npos) {
+    m_impl->unwrapped.assign(text);
+    unwrap_single_line_breaks(m_impl->unwrapped);
+    scanned = m_impl->unwrapped;
+  }
   icu::BreakIterator& iterator = *m_impl->iterator;
-  set_text(iterator, m_impl->utext, text);
+  set_text(iterator, m_impl->utext, scanned);
   int32_t start = iterator.first();
   for (int32_t end = iterator.next(); end != icu::BreakIterator::DONE;
        start = end, end = iterator.next()) {

@@ -1,0 +1,303 @@
+// Coding one document. Per unit: tokenise, look each token up once per distinct
+// spelling (the Workspace cache), collect the occurrences of codebook atoms, then evaluate
+// only the rules that those atoms can make true. Most units hit nothing and cost only
+// the tokenising and one cache probe per token.
+//
+// Rule semantics (README, "How coding works"): a term holds where it occurs; `|`, `&`, `!`
+// combine truth over the whole unit; `a NEAR/n b` needs an occurrence of each at most n
+// tokens apart. The evidence of a coding is every occurrence that made its rule true:
+// the true operands of `|`, all operands of a true `&`, the close pairs of NEAR, and
+// nothing under `!`.
+
+#include "koda/coding/workspace.hpp"
+
+#include "koda/error.hpp"
+
+#include <algorithm>
+
+namespace koda::coding {
+
+using detail::k_none;
+using detail::Node;
+using detail::Occurrence;
+using detail::Program;
+
+Workspace::Workspace(std::unique_ptr<State> state) : m_state(std::move(state)) {}
+Workspace::~Workspace() = default;
+Workspace::Workspace(Workspace&&) noexcept = default;
+Workspace& Workspace::operator=(Workspace&&) noexcept = default;
+
+namespace detail {
+
+const TokenInfo& UnitScanner::lookup(std::string_view surface) {
+  Workspace::State& ws = m_ws;
+  if (auto it = ws.cache.find(surface); it != ws.cache.end())
+    return it->second;
+  TokenInfo info;
+  std::string folded = text::fold_for_match(surface);
+  if (auto form = m_program.form_ids.find(folded); form != m_program.form_ids.end())
+    info.form = form->second;
+  if (!m_program.stem_ids.empty()) {
+    std::string_view stem = ws.stemmer.stem(folded);
+    if (auto id = m_program.stem_ids.find(stem); id != m_program.stem_ids.end())
+      info.stem = id->second;
+  }
+  info.atoms_begin = static_cast<std::uint32_t>(ws.cached_atoms.size());
+  if (info.stem != k_none)
+    for (std::uint32_t atom : m_program.stem_atoms[static_cast<std::size_t>(info.stem)])
+      ws.cached_atoms.push_back(atom);
+  if (info.form != k_none)
+    for (std::uint32_t atom : m_program.form_atoms[static_cast<std::size_t>(info.form)])
+      ws.cached_atoms.push_back(atom);
+  // Prefixes are sorted, so every prefix of `folded` sits before the first key above it.
+  auto end = std::upper_bound(m_program.prefixes.begin(), m_program.prefixes.end(),
+                              std::make_pair(folded, UINT32_MAX));
+  for (auto it = m_program.prefixes.begin(); it != end; ++it)
+    if (std::string_view(folded).substr(0, it->first.size()) == it->first)
+      ws.cached_atoms.push_back(it->second);
+  info.atoms_count = static_cast<std::uint32_t>(ws.cached_atoms.size()) - info.atoms_begin;
+  return ws.cache.emplace(std::string(surface), info).first->second;
+}
+
+bool UnitScanner::phrase_at(const Atom& atom, std::size_t i) const {
+  const Workspace::State& ws = m_ws;
+  if (i + atom.words.size() > ws.token_stems.size())
+    return false;
+  for (std::size_t k = 0; k < atom.words.size(); ++k) {
+    const PhraseWord& word = atom.words[k];
+    std::int32_t have = word.surface ? ws.token_forms[i + k] : ws.token_stems[i + k];
+    if (have != word.id)
+      return false;
+  }
+  return true;
+}
+
+void UnitScanner::add(std::uint32_t atom, std::size_t first, std::size_t last) {
+  Workspace::State& ws = m_ws;
+  ws.occurrences.push_back({atom, static_cast<std::uint32_t>(first),
+                            static_cast<std::uint32_t>(last), ws.tokens[first].start,
+                            ws.tokens[last].end});
+}
+
+void UnitScanner::scan(std::string_view text) {
+  Workspace::State& ws = m_ws;
+  ws.tokens = ws.words.words(text);
+  ws.occurrences.clear();
+  ws.token_stems.resize(ws.tokens.size());
+  ws.token_forms.resize(ws.tokens.size());
+  for (std::size_t i = 0; i < ws.tokens.size(); ++i) {
+    const text::Span& span = ws.tokens[i];
+    const TokenInfo& info = lookup(text.substr(span.start, span.end - span.start));
+    ws.token_stems[i] = info.stem;
+    ws.token_forms[i] = info.form;
+    for (std::uint32_t k = 0; k < info.atoms_count; ++k)
+      add(ws.cached_atoms[info.atoms_begin + k], i, i);
+  }
+  for (std::size_t i = 0; i < ws.tokens.size(); ++i) {
+    auto check = [&](const std::vector<std::uint32_t>& phrases) {
+      for (std::uint32_t atom : phrases)
+        if (phrase_at(m_program.atoms[atom], i))
+          add(atom, i, i + m_program.atoms[atom].words.size() - 1);
+    };
+    if (ws.token_stems[i] != k_none)
+      check(m_program.stem_phrases[static_cast<std::size_t>(ws.token_stems[i])]);
+    if (ws.token_forms[i] != k_none)
+      check(m_program.form_phrases[static_cast<std::size_t>(ws.token_forms[i])]);
+  }
+  if (!m_program.regex_atoms.empty())
+    scan_regexes(text);
+  index_occurrences();
+}
+
+void UnitScanner::scan_regexes(std::string_view text) {
+  Workspace::State& ws = m_ws;
+  UErrorCode status = U_ZERO_ERROR;
+  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  for (std::uint32_t atom : m_program.regex_atoms) {
+    std::size_t r = m_program.atoms[atom].regex;
+    if (!ws.regex_matchers[r]) {
+      ws.regex_matchers[r].reset(m_program.regexes[r]->matcher(status));
+      if (U_FAILURE(status))
+        throw Error("cannot create a regular expression matcher");
+    }
+    icu::RegexMatcher& matcher = *ws.regex_matchers[r];
+    matcher.reset(utext);
+    while (matcher.find(status) && U_SUCCESS(status)) {
+      auto start = static_cast<std::size_t>(matcher.start64(status));
+      auto end = static_cast<std::size_t>(matcher.end64(status));
+      if (end == start)
+        continue;
+      // The tokens the match touches; a match inside punctuation has none and counts at the
+      // token after it.
+      auto first = std::lower_bound(ws.tokens.begin(), ws.tokens.end(), start,
+                                    [](const text::Span& t, std::size_t s) { return t.end <= s; });
+      auto after = std::lower_bound(ws.tokens.begin(), ws.tokens.end(), end,
+                                    [](const text::Span& t, std::size_t e) { return t.start < e; });
+      std::size_t f = static_cast<std::size_t>(first - ws.tokens.begin());
+      std::size_t l = static_cast<std::size_t>(after - ws.tokens.begin());
+      l = l > f ? l - 1 : f;
+      ws.occurrences.push_back({atom, static_cast<std::uint32_t>(f), static_cast<std::uint32_t>(l),
+                                start, end});
+    }
+  }
+  utext_close(utext);
+}
+
+void UnitScanner::index_occurrences() {
+  Workspace::State& ws = m_ws;
+  std::sort(ws.occurrences.begin(), ws.occurrences.end(),
+            [](const Occurrence& a, const Occurrence& b) {
+              return a.atom != b.atom ? a.atom < b.atom
+                                      : (a.first != b.first ? a.first < b.first : a.last < b.last);
+            });
+  ++ws.stamp;
+  for (std::size_t i = 0; i < ws.occurrences.size(); ++i) {
+    std::uint32_t atom = ws.occurrences[i].atom;
+    if (ws.atom_stamp[atom] != ws.stamp) {
+      ws.atom_stamp[atom] = ws.stamp;
+      ws.atom_begin[atom] = static_cast<std::uint32_t>(i);
+    }
+    ws.atom_end[atom] = static_cast<std::uint32_t>(i + 1);
+  }
+}
+
+std::span<const Occurrence> UnitScanner::occurrences_of(std::uint32_t atom) const {
+  const Workspace::State& ws = m_ws;
+  if (ws.atom_stamp[atom] != ws.stamp)
+    return {};
+  return {ws.occurrences.data() + ws.atom_begin[atom], ws.atom_end[atom] - ws.atom_begin[atom]};
+}
+
+namespace {
+
+std::size_t gap(const Occurrence& a, const Occurrence& b) {
+  if (a.last < b.first)
+    return b.first - a.last;
+  if (b.last < a.first)
+    return a.first - b.last;
+  return 0;
+}
+
+} // namespace
+
+bool UnitScanner::eval(std::int32_t root, std::vector<Occurrence>* out) const {
+  const Node& node = m_program.nodes[static_cast<std::size_t>(root)];
+  auto child = [&](std::uint32_t i) {
+    return static_cast<std::int32_t>(m_program.children[node.first_child + i]);
+  };
+  switch (node.op) {
+  case codebook::Op::term: {
+    std::span<const Occurrence> found = occurrences_of(node.atom);
+    if (out)
+      out->insert(out->end(), found.begin(), found.end());
+    return !found.empty();
+  }
+  case codebook::Op::none_of:
+    return !eval(child(0), nullptr);
+  case codebook::Op::any_of: {
+    bool any = false;
+    for (std::uint32_t i = 0; i < node.child_count; ++i) {
+      if (eval(child(i), out)) {
+        any = true;
+        if (!out)
+          return true;
+      }
+    }
+    return any;
+  }
+  case codebook::Op::all_of: {
+    std::vector<Occurrence> evidence;
+    for (std::uint32_t i = 0; i < node.child_count; ++i)
+      if (!eval(child(i), out ? &evidence : nullptr))
+        return false;
+    if (out)
+      out->insert(out->end(), evidence.begin(), evidence.end());
+    return true;
+  }
+  case codebook::Op::near: {
+    std::vector<Occurrence> left;
+    std::vector<Occurrence> right;
+    if (!eval(child(0), &left) || !eval(child(1), &right))
+      return false;
+    bool found = false;
+    std::vector<char> used_right(right.size(), 0);
+    for (const Occurrence& a : left) {
+      bool a_used = false;
+      for (std::size_t j = 0; j < right.size(); ++j) {
+        if (gap(a, right[j]) <= static_cast<std::size_t>(node.distance)) {
+          found = a_used = true;
+          used_right[j] = 1;
+          if (!out)
+            return true;
+        }
+      }
+      if (a_used && out)
+        out->push_back(a);
+    }
+    if (out)
+      for (std::size_t j = 0; j < right.size(); ++j)
+        if (used_right[j])
+          out->push_back(right[j]);
+    return found;
+  }
+  }
+  return false;
+}
+
+} // namespace detail
+
+std::vector<Coding> Matcher::code_document(const corpus::Document& doc, Interviewer interviewer,
+                                           Workspace& workspace) const {
+  const Program& program = m_impl->program;
+  Workspace::State& ws = workspace.state();
+  detail::UnitScanner scanner(program, ws);
+  std::vector<Coding> codings;
+  std::vector<Occurrence> evidence;
+  for (std::size_t u = 0; u < doc.units.size(); ++u) {
+    const corpus::Unit& unit = doc.units[u];
+    if (unit.interviewer && interviewer == Interviewer::skip)
+      continue;
+    std::string_view text = doc.unit_text(unit);
+    scanner.scan(text);
+    if (ws.occurrences.empty() && program.always_codes.empty())
+      continue;
+
+    // The codes some occurring atom can make true, in code order.
+    ws.candidates.assign(program.always_codes.begin(), program.always_codes.end());
+    for (const Occurrence& occurrence : ws.occurrences)
+      for (std::uint32_t code : program.atom_codes[occurrence.atom])
+        ws.candidates.push_back(code);
+    std::sort(ws.candidates.begin(), ws.candidates.end());
+    ws.candidates.erase(std::unique(ws.candidates.begin(), ws.candidates.end()),
+                        ws.candidates.end());
+
+    std::size_t first_coding = codings.size();
+    for (std::uint32_t code : ws.candidates) {
+      evidence.clear();
+      if (!scanner.eval(program.match_root[code], &evidence))
+        continue;
+      if (program.unless_root[code] != k_none && scanner.eval(program.unless_root[code], nullptr))
+        continue;
+      Coding coding;
+      coding.unit = u;
+      coding.code = code;
+      std::sort(evidence.begin(), evidence.end(), [](const Occurrence& a, const Occurrence& b) {
+        return a.start != b.start ? a.start < b.start : a.end < b.end;
+      });
+      for (const Occurrence& o : evidence) {
+        Span span{unit.start + o.start, unit.start + o.end};
+        if (coding.matched.empty() || !(coding.matched.back() == span))
+          coding.matched.push_back(span);
+      }
+      ws.evidence.push_back(evidence);
+      codings.push_back(std::move(coding));
+    }
+    if (codings.size() > first_coding)
+      detail::assign_valence(program, ws, scanner, text, unit.start, codings, first_coding,
+                             nullptr);
+    ws.evidence.clear();
+  }
+  return codings;
+}
+
+} // namespace koda::coding

@@ -1,0 +1,100 @@
+#pragma once
+
+// Per-thread coding state and the unit scanner, shared by lib/koda/coding/*.cpp. Not a
+// public header.
+
+#include "koda/coding/program.hpp"
+#include "koda/text/segment.hpp"
+#include "koda/text/stem.hpp"
+
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace koda::coding {
+
+namespace detail {
+
+// What one spelling of a token is to the codebook: its stem id and folded-form id (or
+// k_none) and the one-word atoms it satisfies (a range of Workspace::State::cached_atoms).
+struct TokenInfo {
+  std::int32_t stem = k_none;
+  std::int32_t form = k_none;
+  std::uint32_t atoms_begin = 0;
+  std::uint32_t atoms_count = 0;
+};
+
+std::vector<CodeInfo> compile(const codebook::Codebook& codebook, Program& program);
+
+} // namespace detail
+
+struct Workspace::State {
+  explicit State(const detail::Program& program)
+      : stemmer(program.language), regex_matchers(program.regexes.size()),
+        atom_stamp(program.atoms.size(), 0), atom_begin(program.atoms.size(), 0),
+        atom_end(program.atoms.size(), 0) {}
+
+  text::WordSegmenter words;
+  text::SentenceSegmenter sentences;
+  text::Stemmer stemmer;
+  // Token spelling → what it is; filled once per distinct spelling.
+  detail::StringMap<detail::TokenInfo> cache;
+  std::vector<std::uint32_t> cached_atoms;
+  std::vector<std::unique_ptr<icu::RegexMatcher>> regex_matchers;
+
+  // Scratch for the unit being coded.
+  std::vector<text::Span> tokens;
+  std::vector<std::int32_t> token_stems;
+  std::vector<std::int32_t> token_forms;
+  std::vector<detail::Occurrence> occurrences; // sorted by atom, then position
+  std::vector<std::uint32_t> atom_stamp;       // == stamp: atom occurs in this unit
+  std::vector<std::uint32_t> atom_begin;
+  std::vector<std::uint32_t> atom_end;
+  std::uint32_t stamp = 0;
+  std::vector<std::uint32_t> candidates;
+  std::vector<std::vector<detail::Occurrence>> evidence; // per coding of the unit
+};
+
+struct Matcher::Impl {
+  const codebook::Codebook* codebook = nullptr;
+  detail::Program program;
+  std::vector<CodeInfo> codes;
+};
+
+namespace detail {
+
+// Finds the atoms of a Program in one unit's text and evaluates rules on them.
+class UnitScanner {
+public:
+  UnitScanner(const Program& program, Workspace::State& ws) : m_program(program), m_ws(ws) {}
+
+  // Tokenises `text` and records every atom occurrence in it.
+  void scan(std::string_view text);
+
+  // Whether the rule at `root` holds in the scanned unit; its evidence is appended to `out`.
+  bool eval(std::int32_t root, std::vector<Occurrence>* out) const;
+
+  // The occurrences of `atom` in the scanned unit, in token order.
+  std::span<const Occurrence> occurrences_of(std::uint32_t atom) const;
+
+private:
+  const TokenInfo& lookup(std::string_view surface);
+  bool phrase_at(const Atom& atom, std::size_t i) const;
+  void add(std::uint32_t atom, std::size_t first, std::size_t last);
+  void scan_regexes(std::string_view text);
+  void index_occurrences();
+
+  const Program& m_program;
+  Workspace::State& m_ws;
+};
+
+// Sets the valence of `codings[first…]`, the codings of one unit (`text`, starting at byte
+// `unit_start` of its document), whose evidence is in `ws.evidence`. With `trace`, writes
+// the reasoning for each coding there.
+void assign_valence(const Program& program, Workspace::State& ws, const UnitScanner& scanner,
+                    std::string_view text, std::size_t unit_start, std::vector<Coding>& codings,
+                    std::size_t first, std::string* trace);
+
+} // namespace detail
+} // namespace koda::coding
