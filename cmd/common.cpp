@@ -7,7 +7,7 @@
 
 namespace koda::cli {
 
-void add_document_options(CLI::App& command, DocumentOptions& options) {
+void add_document_options(CLI::App& command, DocumentOptions& options, KindOption kind_option) {
   command
       .add_option("FILES", options.files,
                   "Files or folders to read (.txt and .md, recursively); - for stdin")
@@ -15,7 +15,9 @@ void add_document_options(CLI::App& command, DocumentOptions& options) {
   command.add_option("--encoding", options.encoding,
                      "Read every file in this encoding (an ICU converter name, e.g. "
                      "windows-1252) instead of detecting it");
-  command.add_option("--kind", options.kind, "Treat every document as this kind")
+  command
+      .add_option(kind_option == KindOption::force ? "--kind" : "--force-kind", options.kind,
+                  "Treat every document as this kind")
       ->check(CLI::IsMember({"interview", "minutes", "observation", "document"}));
   command
       .add_option("--unit", options.unit,
@@ -37,20 +39,26 @@ void warn(std::string_view message) {
   std::fputs(fmt::format("koda: warning: {}\n", message).c_str(), stderr);
 }
 
-corpus::Corpus load_documents(const DocumentOptions& options) {
-  std::optional<corpus::AttributeTable> attributes;
-  if (!options.attributes.empty())
-    attributes = corpus::AttributeTable::load(options.attributes);
-
+corpus::LoadOptions load_options(const DocumentOptions& options) {
   corpus::LoadOptions load;
   load.encoding = options.encoding;
   if (!options.kind.empty())
     load.kind = corpus::parse_kind(options.kind);
   load.unit = options.unit == "sentence" ? corpus::UnitMode::sentence : corpus::UnitMode::natural;
-  load.attributes = attributes ? &*attributes : nullptr;
+  return load;
+}
 
-  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  corpus::Corpus corpus = corpus::load_corpus(options.files, load, jobs);
+unsigned thread_count(const DocumentOptions& options) {
+  return options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+}
+
+corpus::Corpus load_documents(const DocumentOptions& options) {
+  std::optional<corpus::AttributeTable> attributes;
+  if (!options.attributes.empty())
+    attributes = corpus::AttributeTable::load(options.attributes);
+  corpus::LoadOptions load = load_options(options);
+  load.attributes = attributes ? &*attributes : nullptr;
+  corpus::Corpus corpus = corpus::load_corpus(options.files, load, thread_count(options));
   if (!options.quiet)
     for (const std::string& warning : corpus.warnings)
       warn(warning);

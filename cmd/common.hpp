@@ -23,9 +23,20 @@ struct DocumentOptions {
   bool quiet = false;
 };
 
-// Declares FILES, --encoding, --kind, --unit, --attributes, --output, --jobs,
-// --keep-going and --quiet on `command`, stored in `options`.
-void add_document_options(CLI::App& command, DocumentOptions& options);
+// What `--kind` means for a command: `inspect` forces the kind of every document; the
+// analysis commands filter by kind and force it with `--force-kind`.
+enum class KindOption { force, filter };
+
+// Declares FILES, --encoding, --kind (or --force-kind), --unit, --attributes, --output,
+// --jobs, --keep-going and --quiet on `command`, stored in `options`.
+void add_document_options(CLI::App& command, DocumentOptions& options,
+                          KindOption kind_option = KindOption::force);
+
+// The load options `options` ask for.
+corpus::LoadOptions load_options(const DocumentOptions& options);
+
+// The number of threads to use: --jobs, or every core.
+unsigned thread_count(const DocumentOptions& options);
 
 // Reads the documents `options` name. Prints each warning and error to standard error
 // (warnings not with --quiet). `attributes` keeps the parsed --attributes table alive.

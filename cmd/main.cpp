@@ -44,6 +44,9 @@ int main(int argc, char** argv) {
 
   int status = 0;
   koda::cli::add_inspect_command(app, status);
+  koda::cli::add_codebook_command(app, status);
+  koda::cli::add_code_command(app, status);
+  koda::cli::add_words_command(app, status);
 
   if (argc >= 2 && argv[1][0] != '-') {
     std::string verb = argv[1];

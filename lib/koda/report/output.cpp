@@ -14,56 +14,98 @@
 
 namespace koda::report {
 
-void write_file_atomically(const std::string& path, std::string_view content) {
+namespace {
+
+std::string temporary_beside(const std::string& path, int& fd) {
   namespace fs = std::filesystem;
   fs::path target(path);
   fs::path dir = target.parent_path();
   std::string temp = ((dir.empty() ? fs::path(".") : dir) /
                       fmt::format(".{}.koda-XXXXXX", target.filename().string()))
                          .string();
-  int fd = ::mkstemp(temp.data());
-  if (fd < 0)
+  fd = ::mkstemp(temp.data());
+  if (fd < 0) {
+    std::error_code ec;
+    if (!dir.empty() && !fs::is_directory(dir, ec))
+      throw Error(fmt::format("{}: cannot write there: the folder '{}' does not exist", path,
+                              dir.string()));
     throw Error(fmt::format("{}: cannot create a temporary file beside it: {}", path,
                             std::strerror(errno)));
-  auto fail = [&](const char* what) {
-    int err = errno;
-    ::close(fd);
-    ::unlink(temp.c_str());
-    throw Error(fmt::format("{}: {}: {}", path, what, std::strerror(err)));
-  };
-  const char* data = content.data();
-  std::size_t left = content.size();
+  }
+  ::fchmod(fd, 0644);
+  return temp;
+}
+
+constexpr std::size_t k_flush_bytes = 1 << 20;
+
+} // namespace
+
+OutputSink::OutputSink(const std::string& path) : m_path(path) {
+  if (!path.empty() && path != "-")
+    m_temp = temporary_beside(path, m_fd);
+}
+
+OutputSink::~OutputSink() {
+  if (!m_temp.empty() && !m_committed) {
+    ::close(m_fd);
+    ::unlink(m_temp.c_str());
+  } else if (m_temp.empty() && !m_committed) {
+    try {
+      flush();
+    } catch (...) {
+    }
+  }
+}
+
+void OutputSink::write(std::string_view text) {
+  m_buffer.append(text);
+  if (m_buffer.size() >= k_flush_bytes)
+    flush();
+}
+
+void OutputSink::flush() {
+  const char* data = m_buffer.data();
+  std::size_t left = m_buffer.size();
   while (left > 0) {
-    ssize_t n = ::write(fd, data, left);
+    ssize_t n = ::write(m_fd, data, left);
     if (n < 0) {
       if (errno == EINTR)
         continue;
-      fail("cannot write");
+      throw Error(fmt::format("{}: cannot write: {}", m_temp.empty() ? "standard output" : m_path,
+                              std::strerror(errno)));
     }
     data += n;
     left -= static_cast<std::size_t>(n);
   }
-  if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0)
-    fail("cannot write");
-  if (::close(fd) != 0) {
+  m_buffer.clear();
+}
+
+void OutputSink::commit() {
+  flush();
+  m_committed = true;
+  if (m_temp.empty())
+    return;
+  bool ok = ::fsync(m_fd) == 0;
+  ok = ::close(m_fd) == 0 && ok;
+  if (!ok || std::rename(m_temp.c_str(), m_path.c_str()) != 0) {
     int err = errno;
-    ::unlink(temp.c_str());
-    throw Error(fmt::format("{}: cannot write: {}", path, std::strerror(err)));
-  }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    int err = errno;
-    ::unlink(temp.c_str());
-    throw Error(fmt::format("{}: cannot write: {}", path, std::strerror(err)));
+    ::unlink(m_temp.c_str());
+    throw Error(fmt::format("{}: cannot write: {}", m_path, std::strerror(err)));
   }
 }
 
+bool OutputSink::to_terminal() const { return m_temp.empty() && ::isatty(m_fd) != 0; }
+
+void write_file_atomically(const std::string& path, std::string_view content) {
+  OutputSink sink(path);
+  sink.write(content);
+  sink.commit();
+}
+
 void emit(const std::string& path, std::string_view content) {
-  if (path.empty() || path == "-") {
-    std::fwrite(content.data(), 1, content.size(), stdout);
-    std::fflush(stdout);
-    return;
-  }
-  write_file_atomically(path, content);
+  OutputSink sink(path);
+  sink.write(content);
+  sink.commit();
 }
 
 } // namespace koda::report

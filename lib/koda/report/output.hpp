@@ -13,3 +13,35 @@ void write_file_atomically(const std::string& path, std::string_view content);
 void emit(const std::string& path, std::string_view content);
 
 } // namespace koda::report
+
+namespace koda::report {
+
+// Where a command's output goes while it is being produced: standard output, or a
+// temporary file beside the target that `commit` renames into place. Writes are buffered;
+// a sink destroyed without `commit` removes its temporary file, so a failed run leaves
+// nothing half-written.
+class OutputSink {
+public:
+  // Writes to `path`, or to standard output when `path` is empty or `-`. Creating the
+  // temporary file happens here, so a bad path fails before any work. Throws koda::Error.
+  explicit OutputSink(const std::string& path);
+  ~OutputSink();
+  OutputSink(const OutputSink&) = delete;
+  OutputSink& operator=(const OutputSink&) = delete;
+
+  void write(std::string_view text);
+  // Flushes, and renames the temporary file over the target. Throws koda::Error.
+  void commit();
+  bool to_terminal() const;
+
+private:
+  void flush();
+
+  std::string m_path;
+  std::string m_temp;
+  int m_fd = 1;
+  std::string m_buffer;
+  bool m_committed = false;
+};
+
+} // namespace koda::report

@@ -1,0 +1,130 @@
+// `koda code -c CODEBOOK FILES…`: coded excerpts, one record per (unit, code), in
+// document, unit and code order whatever --jobs is.
+
+#include "coding_options.hpp"
+#include "commands.hpp"
+
+#include "koda/coding/batch.hpp"
+#include "koda/report/excerpts.hpp"
+#include "koda/report/output.hpp"
+#include "koda/report/terminal.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+
+namespace koda::cli {
+namespace {
+
+struct CodeOptions {
+  CodingOptions coding;
+  std::string format; // empty: table on a terminal, else jsonl
+  bool explain = false;
+};
+
+report::ExcerptFormat parse_format(const std::string& format, bool terminal) {
+  if (format == "csv")
+    return report::ExcerptFormat::csv;
+  if (format == "tsv")
+    return report::ExcerptFormat::tsv;
+  if (format == "json")
+    return report::ExcerptFormat::json;
+  if (format == "jsonl")
+    return report::ExcerptFormat::jsonl;
+  if (format == "md")
+    return report::ExcerptFormat::md;
+  if (format == "table" || (format.empty() && terminal))
+    return report::ExcerptFormat::table;
+  return report::ExcerptFormat::jsonl;
+}
+
+report::ExcerptStyle terminal_style(const report::OutputSink& sink) {
+  report::ExcerptStyle style;
+  style.color = sink.to_terminal() && std::getenv("NO_COLOR") == nullptr;
+  if (const char* columns = std::getenv("COLUMNS"))
+    style.width = std::max(40, std::atoi(columns));
+  return style;
+}
+
+int run_code(const CodeOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  LoadedCodebooks codebooks = load_codebooks(options.coding);
+  coding::CodingFilter filter = make_filter(options.coding, codebooks);
+  std::optional<corpus::AttributeTable> attributes;
+  if (!options.coding.documents.attributes.empty())
+    attributes = corpus::AttributeTable::load(options.coding.documents.attributes);
+  report::OutputSink sink(options.coding.documents.output);
+  auto writer = make_excerpt_writer(parse_format(options.format, sink.to_terminal()), sink,
+                                    terminal_style(sink));
+
+  std::vector<std::unique_ptr<coding::Workspace>> explain_spaces;
+  if (options.explain)
+    for (const auto& matcher : codebooks.matchers)
+      explain_spaces.push_back(matcher->workspace());
+
+  coding::BatchCallbacks callbacks = reporting_callbacks(options.coding.documents);
+  callbacks.document = [&](coding::CodedDocument&& coded) {
+    const corpus::Document& doc = coded.document;
+    if (!filter.accepts_document(doc))
+      return;
+    // Excerpts in unit order, then code order across codebooks.
+    std::vector<report::Excerpt> excerpts;
+    std::string explanations;
+    for (std::size_t m = 0; m < coded.codings.size(); ++m) {
+      const coding::Matcher& matcher = *codebooks.matchers[m];
+      for (const coding::Coding& c : coded.codings[m]) {
+        const coding::CodeInfo& info = matcher.codes()[c.code];
+        if (!filter.accepts(doc, c, info.path))
+          continue;
+        excerpts.push_back(report::make_excerpt(doc, c, info, codebooks.order(m, c.code),
+                                                codebooks.label(m, c.code, options.coding.language)));
+      }
+    }
+    std::stable_sort(excerpts.begin(), excerpts.end(),
+                     [](const report::Excerpt& a, const report::Excerpt& b) {
+                       return a.coding->unit != b.coding->unit ? a.coding->unit < b.coding->unit
+                                                               : a.code_order < b.code_order;
+                     });
+    if (options.explain) {
+      for (const report::Excerpt& e : excerpts) {
+        std::size_t m = 0;
+        while (codebooks.order(m, 0) + codebooks.matchers[m]->codes().size() <= e.code_order)
+          ++m;
+        explanations += codebooks.matchers[m]->explain(doc, *e.coding, *explain_spaces[m]);
+        explanations += fmt::format("  text: {}\n\n", doc.unit_text(doc.units[e.coding->unit]));
+      }
+      sink.write(explanations);
+      return;
+    }
+    writer->add(excerpts);
+  };
+  coding::BatchSummary summary = coding::code_inputs(
+      options.coding.documents.files, codebooks.matcher_list(),
+      batch_options(options.coding, attributes ? &*attributes : nullptr), callbacks);
+  if (!options.explain)
+    writer->finish();
+  sink.commit();
+  print_summary(summary, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
+                options.coding);
+  return summary.errors.empty() || options.coding.documents.keep_going ? 0 : 1;
+}
+
+} // namespace
+
+void add_code_command(CLI::App& app, int& status) {
+  auto options = std::make_shared<CodeOptions>();
+  CLI::App* command = app.add_subcommand("code", "Code documents with a codebook: one excerpt "
+                                                 "per (unit, code)");
+  add_coding_options(*command, options->coding);
+  command->add_option("-f,--format", options->format,
+                      "Output format (default: table on a terminal, else jsonl)")
+      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "jsonl", "md"}));
+  command->add_flag("--explain", options->explain,
+                    "Explain each coding: the terms that matched and how its valence was decided");
+  command->callback([options, &status] { status = run_code(*options); });
+}
+
+} // namespace koda::cli

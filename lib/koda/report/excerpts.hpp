@@ -1,0 +1,58 @@
+#pragma once
+
+#include "koda/coding/coding.hpp"
+#include "koda/corpus/document.hpp"
+#include "koda/report/output.hpp"
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace koda::report {
+
+// One coded excerpt as it is written out: a (unit, code) pair with its evidence.
+struct Excerpt {
+  const corpus::Document* doc = nullptr;
+  const coding::Coding* coding = nullptr;
+  const coding::CodeInfo* code = nullptr;
+  std::size_t code_order = 0; // position of the code among all codes of all codebooks
+  std::string label;
+  std::vector<std::string> terms; // distinct matched surface forms, in text order
+  std::string cue;                // the deciding cue as written, or empty
+};
+
+// Builds the Excerpt of `coding` in `doc` for `code` with label `label`.
+Excerpt make_excerpt(const corpus::Document& doc, const coding::Coding& coding,
+                     const coding::CodeInfo& code, std::size_t code_order, std::string label);
+
+// The output formats of coded excerpts.
+enum class ExcerptFormat { table, csv, tsv, json, jsonl, md };
+
+// How terminal output looks.
+struct ExcerptStyle {
+  bool color = false;       // ANSI highlighting of matched terms (else «term»)
+  std::size_t width = 100;  // terminal columns
+};
+
+// Writes excerpts in one format as documents arrive. JSON Lines and JSON are streamed;
+// CSV/TSV (whose attribute columns depend on every document), Markdown and the table
+// (grouped by code) are written by `finish`.
+class ExcerptWriter {
+public:
+  virtual ~ExcerptWriter() = default;
+  // Adds the excerpts of one document, in unit then code order.
+  virtual void add(const std::vector<Excerpt>& excerpts) = 0;
+  // Writes whatever is still held and the closing of the format.
+  virtual void finish() = 0;
+};
+
+// A writer of `format` into `sink`.
+std::unique_ptr<ExcerptWriter> make_excerpt_writer(ExcerptFormat format, OutputSink& sink,
+                                                   const ExcerptStyle& style);
+
+// The JSON object of `excerpt`, on one line, as in JSON Lines output.
+std::string excerpt_json(const Excerpt& excerpt);
+
+} // namespace koda::report
