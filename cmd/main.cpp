@@ -71,6 +71,12 @@ int main(int argc, char** argv) {
     if (argc < 2)
       return usage_error(fmt::format("a command is required (one of: {})", command_names(app)),
                          "koda");
+    if (std::string(e.what()) == "A subcommand is required") {
+      const CLI::App* sub = app.get_subcommand(argv[1]);
+      return usage_error(fmt::format("'koda {}' needs an action (one of: {})", argv[1],
+                                     command_names(*sub)),
+                         fmt::format("koda {}", argv[1]));
+    }
     return usage_error(e.what(), argc >= 2 && argv[1][0] != '-' ? fmt::format("koda {}", argv[1])
                                                                 : std::string("koda"));
   } catch (const CLI::ParseError& e) {

@@ -112,6 +112,18 @@ CLI::Validator stop_words_validator() {
       "LISTS");
 }
 
+// Accepts a whole number of at most 18 digits, so that it fits any count.
+CLI::Validator count_validator() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        if (!text.empty() && text.size() <= 18 &&
+            std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+          return {};
+        return fmt::format("expected a whole number, 0 or more, not '{}'", text);
+      },
+      "N");
+}
+
 } // namespace
 
 void add_words_command(CLI::App& app, int& status) {
@@ -122,7 +134,8 @@ void add_words_command(CLI::App& app, int& status) {
   command->add_flag("--stem", options->stem, "Count stems, showing the most frequent forms");
   command
       ->add_option("--lang", options->language,
-                   "Stemmer language: id, en, none or a Snowball language name")
+                   "Stemmer for documents whose front matter names no language: id, en, "
+                   "none or a Snowball language name")
       ->check(language_validator())
       ->default_str("id");
   command
@@ -131,10 +144,13 @@ void add_words_command(CLI::App& app, int& status) {
       ->check(stop_words_validator())
       ->default_str("auto");
   command->add_option("--top", options->top, "Show the N most frequent; 0 shows all")
+      ->check(count_validator())
       ->default_str("50");
   command->add_option("--min-docs", options->min_docs, "Only words found in at least N documents")
+      ->check(count_validator())
       ->default_str("1");
   command->add_option("--min-count", options->min_count, "Only words occurring at least N times")
+      ->check(count_validator())
       ->default_str("1");
   command->add_flag("--numbers", options->numbers, "Also count numbers (tokens without a letter)");
   command->add_flag("--include-interviewer", options->include_interviewer,

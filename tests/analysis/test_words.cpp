@@ -144,6 +144,37 @@ TEST_SUITE("analysis::words") {
     }
   }
 
+  TEST_CASE("with stems, a document's `language` attribute picks its stemmer") {
+    WordsOptions options;
+    options.stem = true;
+    SUBCASE("English next to Indonesian") {
+      WordTable table =
+          count({"---\nlanguage: en\n---\nPeople helped people.\n", "Pelaksanaan oleh people.\n"},
+                options);
+      CHECK(rows(table) == "peopl 2 1 people\nhelp 1 1 helped\nlaksana 1 1 pelaksanaan\n"
+                           "ople 1 1 people\n");
+      CHECK(table.warnings.empty());
+    }
+    SUBCASE("a tag or a name in any case") {
+      CHECK(rows(count({"---\nlang: en-US\n---\nPeople.\n"}, options)) == "peopl 1 1 people\n");
+      CHECK(rows(count({"---\nlanguage: English\n---\nPeople.\n"}, options)) ==
+            "peopl 1 1 people\n");
+    }
+    SUBCASE("a language koda cannot stem is a warning") {
+      WordTable table = count({"---\nlanguage: Bahasa Indonesia\n---\nPelaksanaan.\n"}, options);
+      CHECK(rows(table) == "laksana 1 1 pelaksanaan\n");
+      CHECK(table.warnings ==
+            std::vector<std::string>{"doc1.txt: language 'Bahasa Indonesia' is not a language koda "
+                                     "can stem; stemmed as id"});
+    }
+    SUBCASE("without stems the attribute does not matter") {
+      options.stem = false;
+      WordTable table = count({"---\nlanguage: Bahasa Indonesia\n---\nPelaksanaan.\n"}, options);
+      CHECK(rows(table) == "pelaksanaan 1 1\n");
+      CHECK(table.warnings.empty());
+    }
+  }
+
   TEST_CASE("minimum count, minimum documents and top") {
     WordsOptions options;
     SUBCASE("min_docs") {

@@ -7,6 +7,13 @@
 #include <string>
 #include <string_view>
 
+// Shows a SourceLocation as `line:column` in failed checks.
+template <> struct doctest::StringMaker<koda::codebook::SourceLocation> {
+  static doctest::String convert(const koda::codebook::SourceLocation& where) {
+    return (std::to_string(where.line) + ":" + std::to_string(where.column)).c_str();
+  }
+};
+
 // Helpers shared by the codebook tests: expressions and diagnostics as one-line strings, so
 // a test asserts a whole tree or a whole message at once.
 namespace codebook_test {
@@ -73,13 +80,16 @@ inline Codebook parse_clean(std::string_view text) {
   return *result.codebook;
 }
 
-// The tree of `match EXPR` in a one-code codebook without stemming (language none).
-inline std::string match_tree(std::string_view expr) {
-  const Codebook codebook =
-      parse_clean(in_codebook("  code t { label \"T\" match " + std::string(expr) + " }"));
-  REQUIRE(codebook.codes.size() == 1);
-  REQUIRE(codebook.codes[0].match.has_value());
-  return tree(*codebook.codes[0].match);
+// The tree of `match EXPR` in a one-code codebook without stemming (language none),
+// requiring the diagnostics to be exactly `expected_diagnostics` (see diagnostics()).
+inline std::string match_tree(std::string_view expr, std::string_view expected_diagnostics = "") {
+  const ParseResult result = parse_codebook(
+      in_codebook("  code t { label \"T\" match " + std::string(expr) + " }"), "test.kcb");
+  CHECK(diagnostics(result) == expected_diagnostics);
+  REQUIRE(result.codebook.has_value());
+  REQUIRE(result.codebook->codes.size() == 1);
+  REQUIRE(result.codebook->codes[0].match.has_value());
+  return tree(*result.codebook->codes[0].match);
 }
 
 } // namespace codebook_test

@@ -205,9 +205,11 @@ TEST_SUITE("codebook::parse") {
       CHECK(match_tree("a | b NEAR/2 c") == "any(a, near2(b, c))");
       CHECK(match_tree("a NEAR/2 b | c") == "any(near2(a, b), c)");
     }
-    SUBCASE("NOT binds tighter than NEAR") {
-      CHECK(match_tree("!a NEAR/2 b") == "near2(not(a), b)");
-      CHECK(match_tree("a NEAR/2 !b") == "near2(a, not(b))");
+    SUBCASE("NOT binds tighter than NEAR (and such a NEAR is warned about)") {
+      const std::string warning = "a negation has no position in the text, so this NEAR can "
+                                  "never match (for 'b with no a nearby' write b & !(a NEAR/3 b))";
+      CHECK(match_tree("!a NEAR/2 b", "3:28: warning: " + warning + "\n") == "near2(not(a), b)");
+      CHECK(match_tree("a NEAR/2 !b", "3:37: warning: " + warning + "\n") == "near2(a, not(b))");
     }
     SUBCASE("NOT binds tighter than AND and OR") {
       CHECK(match_tree("!a & b") == "all(not(a), b)");
@@ -484,6 +486,12 @@ TEST_SUITE("codebook::parse") {
       CHECK(diagnostics_of(in_codebook("  source Edward")) ==
             "3:10: error: expected the source in quotes after 'source'\n");
     }
+    SUBCASE("notes and examples need quotes") {
+      CHECK(diagnostics_of(in_codebook("  code t { label \"T\" include rules match a }")) ==
+            "3:30: error: expected the note in quotes after 'include'\n");
+      CHECK(diagnostics_of(in_codebook("  code t { label \"T\" example match a }")) ==
+            "3:30: error: expected the example in quotes after 'example'\n");
+    }
     SUBCASE("a label without quotes") {
       CHECK(diagnostics_of(in_codebook("  code t { label id Dana match a }")) ==
             "3:21: error: expected the label in quotes after 'label id'\n");
@@ -566,5 +574,30 @@ TEST_SUITE("codebook::parse") {
       CHECK(diagnostics_of(in_codebook(codes)) ==
             "35:1: error: codes nested more than 32 levels deep\n");
     }
+  }
+
+  TEST_CASE("a codebook with 20,000 terms parses completely") {
+    std::string text = "codebook \"Big\" {\n  language none\n";
+    for (int code = 0; code < 1000; ++code) {
+      text += "  code c" + std::to_string(code) + " {\n    label \"C\"\n";
+      for (int line = 0; line < 4; ++line) {
+        text += "    match";
+        for (int term = 0; term < 5; ++term) {
+          text += (term == 0 ? " w" : " | w") + std::to_string(code) + "x" + std::to_string(line) +
+                  "y" + std::to_string(term);
+        }
+        text += "\n";
+      }
+      text += "  }\n";
+    }
+    text += "}\n";
+    const Codebook codebook = parse_clean(text);
+    std::size_t terms = 0;
+    for (const Code* code : all_codes(codebook)) {
+      terms += count_terms(*code->match);
+    }
+    CHECK(codebook.codes.size() == 1000);
+    CHECK(terms == 20000);
+    CHECK(codebook.codes[999].match->operands[19].where == SourceLocation{7001, 55});
   }
 }

@@ -289,8 +289,9 @@ private:
     }
   }
 
-  // A NEAR measures from the positions of one operand; a negated operand (`!a NEAR/3 b`:
-  // b with no a within 3 tokens) has none, so at least one operand must have positions.
+  // NEAR measures token distances between occurrences of its operands; a negation has no
+  // occurrence, so a NEAR with a negated operand (`!a NEAR/3 b`, which is how NOT > NEAR
+  // reads it) can never match. Legal, certainly unintended: a warning with the rewrite.
   void check_near(const Expr& near) {
     if (near.distance <= 0) {
       add(Severity::error, near.where,
@@ -298,10 +299,13 @@ private:
               ? "NEAR/0: the distance must be a positive number of tokens (e.g. NEAR/3)"
               : "NEAR: the distance is too large (at most 2147483647 tokens)");
     }
-    if (near.operands.size() == 2 && unanchored(near.operands[0]) && unanchored(near.operands[1])) {
-      add(Severity::error, near.where,
-          "both operands of NEAR are negations, so there is no position to measure the "
-          "distance from");
+    for (const Expr& operand : near.operands) {
+      if (const Expr* negation = unanchored(operand)) {
+        add(Severity::warning, negation->where,
+            "a negation has no position in the text, so this NEAR can never match (for "
+            "'b with no a nearby' write b & !(a NEAR/3 b))");
+        return;
+      }
     }
   }
 

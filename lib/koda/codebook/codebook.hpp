@@ -43,7 +43,6 @@ struct Expr {
   Op op = Op::term;
   Term term;                  // op == term
   std::vector<Expr> operands; // any_of / all_of: two or more; none_of: one; near: two
-                              // (a none_of operand of near: no such term within `distance`)
   int distance = 0;           // near: the largest token distance allowed
   SourceLocation where;
 };

@@ -17,18 +17,20 @@ using report::JsonWriter;
 
 struct Words {
   std::string_view title, version, language, source, valence, window, code, label, definition,
-      example, keywords, except, includes, excludes, obstacle, support, negation, none;
+      example, keywords, except, includes, excludes, obstacle, support, negation, none,
+      scope_sentence, scope_unit;
 };
 
 const Words k_indonesian = {
     "Buku kode",         "Versi",       "Bahasa",   "Sumber",         "Cakupan valensi",
     "Jendela negasi",    "Kode",        "Label",    "Definisi",       "Contoh",
     "Kata kunci",        "kecuali",     "Termasuk", "Tidak termasuk", "Penanda hambatan",
-    "Penanda pendukung", "Kata negasi", "tidak ada"};
+    "Penanda pendukung", "Kata negasi", "tidak ada", "kalimat", "unit"};
 const Words k_english = {
     "Codebook", "Version",  "Language",      "Source",       "Valence scope",  "Negation window",
     "Code",     "Label",    "Definition",    "Example",      "Keywords",       "except",
-    "Includes", "Excludes", "Obstacle cues", "Support cues", "Negation terms", "none"};
+    "Includes", "Excludes", "Obstacle cues", "Support cues", "Negation terms", "none",
+    "sentence", "unit"};
 
 // Text safe inside a Markdown pipe-table cell: one line, pipes escaped.
 std::string cell(std::string_view text) {
@@ -168,8 +170,8 @@ std::string export_markdown(const Codebook& codebook, std::string_view language)
   if (!codebook.source.empty())
     out += fmt::format("- {}: {}\n", w.source, codebook.source);
   out += fmt::format("- {}: {}; {}: {}\n\n", w.valence,
-                     codebook.valence_scope == ValenceScope::unit ? "unit" : "sentence", w.window,
-                     codebook.negation_window);
+                     codebook.valence_scope == ValenceScope::unit ? w.scope_unit : w.scope_sentence,
+                     w.window, codebook.negation_window);
   out += fmt::format("| {} | {} | {} | {} | {} |\n|---|---|---|---|---|\n", w.code, w.label,
                      w.definition, w.example, w.keywords);
   for (const Code& code : codebook.codes)

@@ -29,10 +29,19 @@ Workspace& Workspace::operator=(Workspace&&) noexcept = default;
 
 namespace detail {
 
+// Spellings cached per thread before the cache starts afresh; bounds memory on corpora
+// with millions of distinct spellings (numbers, names, typos).
+constexpr std::size_t k_max_cached_spellings = 1u << 20;
+
 const TokenInfo& UnitScanner::lookup(std::string_view surface) {
   Workspace::State& ws = m_ws;
-  if (auto it = ws.cache.find(surface); it != ws.cache.end())
-    return it->second;
+  const std::uint64_t h = TokenCache::hash(surface);
+  if (const TokenInfo* hit = ws.cache.find(surface, h))
+    return *hit;
+  if (ws.cache.size() >= k_max_cached_spellings) {
+    ws.cache.reset();
+    ws.cached_atoms.clear();
+  }
   TokenInfo info;
   std::string folded = text::fold_for_match(surface);
   if (auto form = m_program.form_ids.find(folded); form != m_program.form_ids.end())
@@ -55,8 +64,8 @@ const TokenInfo& UnitScanner::lookup(std::string_view surface) {
   for (auto it = m_program.prefixes.begin(); it != end; ++it)
     if (std::string_view(folded).substr(0, it->first.size()) == it->first)
       ws.cached_atoms.push_back(it->second);
-  info.atoms_count = static_cast<std::uint32_t>(ws.cached_atoms.size()) - info.atoms_begin;
-  return ws.cache.emplace(std::string(surface), info).first->second;
+  info.atoms_count = static_cast<std::uint16_t>(ws.cached_atoms.size() - info.atoms_begin);
+  return ws.cache.insert(surface, h, info);
 }
 
 bool UnitScanner::phrase_at(const Atom& atom, std::size_t i) const {
@@ -81,7 +90,7 @@ void UnitScanner::add(std::uint32_t atom, std::size_t first, std::size_t last) {
 
 void UnitScanner::scan(std::string_view text) {
   Workspace::State& ws = m_ws;
-  ws.tokens = ws.words.words(text);
+  ws.words.words(text, ws.tokens);
   ws.occurrences.clear();
   ws.token_stems.resize(ws.tokens.size());
   ws.token_forms.resize(ws.tokens.size());

@@ -4,6 +4,7 @@
 // public header.
 
 #include "koda/coding/program.hpp"
+#include "koda/coding/token_cache.hpp"
 #include "koda/text/segment.hpp"
 #include "koda/text/stem.hpp"
 
@@ -15,15 +16,6 @@
 namespace koda::coding {
 
 namespace detail {
-
-// What one spelling of a token is to the codebook: its stem id and folded-form id (or
-// k_none) and the one-word atoms it satisfies (a range of Workspace::State::cached_atoms).
-struct TokenInfo {
-  std::int32_t stem = k_none;
-  std::int32_t form = k_none;
-  std::uint32_t atoms_begin = 0;
-  std::uint32_t atoms_count = 0;
-};
 
 std::vector<CodeInfo> compile(const codebook::Codebook& codebook, Program& program);
 
@@ -39,7 +31,7 @@ struct Workspace::State {
   text::SentenceSegmenter sentences;
   text::Stemmer stemmer;
   // Token spelling → what it is; filled once per distinct spelling.
-  detail::StringMap<detail::TokenInfo> cache;
+  detail::TokenCache cache;
   std::vector<std::uint32_t> cached_atoms;
   std::vector<std::unique_ptr<icu::RegexMatcher>> regex_matchers;
 

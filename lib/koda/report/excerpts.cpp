@@ -41,16 +41,17 @@ class JsonLinesWriter : public ExcerptWriter {
 public:
   JsonLinesWriter(OutputSink& sink, bool array) : m_sink(sink), m_array(array) {}
   void add(const std::vector<Excerpt>& excerpts) override {
-    std::string out;
+    m_out.clear();
     for (const Excerpt& e : excerpts) {
       if (m_array)
-        out += m_count == 0 ? "[\n" : ",\n";
-      out += excerpt_json(e);
+        m_out += m_count == 0 ? "[\n" : ",\n";
+      append_excerpt_json(m_out, e, m_cache);
       if (!m_array)
-        out += '\n';
+        m_out += '\n';
       ++m_count;
     }
-    m_sink.write(out);
+    m_cache.doc = nullptr;
+    m_sink.write(m_out);
   }
   void finish() override {
     if (m_array)
@@ -61,6 +62,8 @@ private:
   OutputSink& m_sink;
   bool m_array;
   std::size_t m_count = 0;
+  std::string m_out;
+  ExcerptJsonCache m_cache;
 };
 
 // --- CSV and TSV ----------------------------------------------------------------------
@@ -305,32 +308,66 @@ Excerpt make_excerpt(const corpus::Document& doc, const coding::Coding& coding,
   return e;
 }
 
-std::string excerpt_json(const Excerpt& e) {
+void append_excerpt_json(std::string& out, const Excerpt& e, ExcerptJsonCache& cache) {
   const corpus::Unit& unit = unit_of(e);
+  if (cache.doc != e.doc || cache.unit != e.coding->unit) {
+    // The fields every coding of this unit shares, quoted once.
+    cache.doc = e.doc;
+    cache.unit = e.coding->unit;
+    cache.head.clear();
+    cache.head += "{\"doc\":";
+    append_json_quoted(cache.head, e.doc->path);
+    fmt::format_to(std::back_inserter(cache.head), ",\"kind\":\"{}\",\"unit\":{},\"line\":{},\"speaker\":",
+                   corpus::to_string(e.doc->kind), e.coding->unit, unit.line);
+    append_json_quoted(cache.head, unit.speaker);
+    cache.head += ",\"attrs\":{";
+    bool first = true;
+    auto attribute = [&](const std::string& key, const std::string& value) {
+      if (!first)
+        cache.head += ',';
+      first = false;
+      append_json_quoted(cache.head, key);
+      cache.head += ':';
+      append_json_quoted(cache.head, value);
+    };
+    auto speaker = unit.speaker.empty() ? e.doc->speaker_attributes.end()
+                                        : e.doc->speaker_attributes.find(unit.speaker);
+    if (speaker == e.doc->speaker_attributes.end()) {
+      for (const auto& [key, value] : e.doc->attributes)
+        attribute(key, value);
+    } else {
+      for (const auto& [key, value] : coding::unit_attributes(*e.doc, unit))
+        attribute(key, value);
+    }
+    cache.head += "},";
+    cache.tail.clear();
+    fmt::format_to(std::back_inserter(cache.tail), ",\"start\":{},\"end\":{},\"text\":", unit.start,
+                   unit.end);
+    append_json_quoted(cache.tail, e.doc->unit_text(unit));
+    cache.tail += '}';
+  }
+  out += cache.head;
+  out += "\"code\":";
+  append_json_quoted(out, e.code->path);
+  out += ",\"label\":";
+  append_json_quoted(out, e.label);
+  out += ",\"valence\":\"";
+  out += coding::to_string(e.coding->valence);
+  out += "\",\"terms\":[";
+  for (std::size_t i = 0; i < e.terms.size(); ++i) {
+    if (i)
+      out += ',';
+    append_json_quoted(out, e.terms[i]);
+  }
+  out += "],\"cue\":";
+  append_json_quoted(out, e.cue);
+  out += cache.tail;
+}
+
+std::string excerpt_json(const Excerpt& excerpt) {
+  ExcerptJsonCache cache;
   std::string out;
-  JsonWriter json(out, false);
-  json.begin_object();
-  json.key("doc").value(e.doc->path);
-  json.key("kind").value(corpus::to_string(e.doc->kind));
-  json.key("unit").value(static_cast<std::uint64_t>(e.coding->unit));
-  json.key("line").value(static_cast<std::uint64_t>(unit.line));
-  json.key("speaker").value(unit.speaker);
-  json.key("attrs").begin_object();
-  for (const auto& [key, value] : coding::unit_attributes(*e.doc, unit))
-    json.key(key).value(value);
-  json.end_object();
-  json.key("code").value(e.code->path);
-  json.key("label").value(e.label);
-  json.key("valence").value(coding::to_string(e.coding->valence));
-  json.key("terms").begin_array();
-  for (const std::string& term : e.terms)
-    json.value(term);
-  json.end_array();
-  json.key("cue").value(e.cue);
-  json.key("start").value(static_cast<std::uint64_t>(unit.start));
-  json.key("end").value(static_cast<std::uint64_t>(unit.end));
-  json.key("text").value(e.doc->unit_text(unit));
-  json.end_object();
+  append_excerpt_json(out, excerpt, cache);
   return out;
 }
 

@@ -55,4 +55,15 @@ std::unique_ptr<ExcerptWriter> make_excerpt_writer(ExcerptFormat format, OutputS
 // The JSON object of `excerpt`, on one line, as in JSON Lines output.
 std::string excerpt_json(const Excerpt& excerpt);
 
+// The parts of a JSON record shared by the excerpts of one unit, kept between calls.
+struct ExcerptJsonCache {
+  const corpus::Document* doc = nullptr;
+  std::size_t unit = 0;
+  std::string head; // `{"doc":…,"attrs":{…},`
+  std::string tail; // `,"start":…,"text":…}`
+};
+
+// Appends the JSON object of `excerpt` to `out`, reusing `cache` for its unit's fields.
+void append_excerpt_json(std::string& out, const Excerpt& excerpt, ExcerptJsonCache& cache);
+
 } // namespace koda::report

@@ -2,15 +2,34 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <cmath>
 
 namespace koda::report {
 
-std::string json_quote(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 2);
+namespace {
+
+// Bytes that must be escaped inside a JSON string: controls, quote, backslash.
+constexpr std::array<bool, 256> k_needs_escape = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 0x20; ++c)
+    table[static_cast<std::size_t>(c)] = true;
+  table['"'] = true;
+  table['\\'] = true;
+  return table;
+}();
+
+} // namespace
+
+void append_json_quoted(std::string& out, std::string_view text) {
   out += '"';
-  for (char c : text) {
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (!k_needs_escape[c])
+      continue;
+    out.append(text.data() + run, i - run);
+    run = i + 1;
     switch (c) {
     case '"':
       out += "\\\"";
@@ -34,13 +53,17 @@ std::string json_quote(std::string_view text) {
       out += "\\f";
       break;
     default:
-      if (static_cast<unsigned char>(c) < 0x20)
-        out += fmt::format("\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(c)));
-      else
-        out += c;
+      out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
     }
   }
+  out.append(text.data() + run, text.size() - run);
   out += '"';
+}
+
+std::string json_quote(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  append_json_quoted(out, text);
   return out;
 }
 
@@ -102,7 +125,7 @@ JsonWriter& JsonWriter::end_array() {
 
 JsonWriter& JsonWriter::key(std::string_view name) {
   before_value();
-  m_out += json_quote(name);
+  append_json_quoted(m_out, name);
   m_out += m_pretty ? ": " : ":";
   m_after_key = true;
   return *this;
@@ -110,7 +133,7 @@ JsonWriter& JsonWriter::key(std::string_view name) {
 
 JsonWriter& JsonWriter::value(std::string_view text) {
   before_value();
-  m_out += json_quote(text);
+  append_json_quoted(m_out, text);
   return *this;
 }
 

@@ -44,4 +44,7 @@ private:
 // `text` as a JSON string literal with quotes.
 std::string json_quote(std::string_view text);
 
+// Appends `text` as a JSON string literal with quotes to `out`.
+void append_json_quoted(std::string& out, std::string_view text);
+
 } // namespace koda::report

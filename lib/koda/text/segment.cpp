@@ -211,14 +211,19 @@ WordSegmenter::WordSegmenter(WordSegmenter&&) noexcept = default;
 WordSegmenter& WordSegmenter::operator=(WordSegmenter&&) noexcept = default;
 
 std::vector<Span> WordSegmenter::words(std::string_view text) {
-  m_impl->breaker.tokens(text, m_impl->tokens);
   std::vector<Span> spans;
+  words(text, spans);
+  return spans;
+}
+
+void WordSegmenter::words(std::string_view text, std::vector<Span>& spans) {
+  m_impl->breaker.tokens(text, m_impl->tokens);
+  spans.clear();
   spans.reserve(m_impl->tokens.size());
   TokenCollector collector(text, spans);
   for (const detail::WordToken& token : m_impl->tokens) {
     collector.add(token);
   }
-  return spans;
 }
 
 struct SentenceSegmenter::Impl {

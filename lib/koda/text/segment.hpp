@@ -30,6 +30,9 @@ public:
   // The word tokens of `text`, in order, as byte spans into `text`.
   std::vector<Span> words(std::string_view text);
 
+  // The same into `spans` (cleared first), reusing its memory: for hot loops.
+  void words(std::string_view text, std::vector<Span>& spans);
+
 private:
   struct Impl;
   std::unique_ptr<Impl> m_impl;
