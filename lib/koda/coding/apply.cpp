@@ -33,9 +33,8 @@ namespace detail {
 // with millions of distinct spellings (numbers, names, typos).
 constexpr std::size_t k_max_cached_spellings = 1u << 20;
 
-const TokenInfo& UnitScanner::lookup(std::string_view surface) {
+const TokenInfo& UnitScanner::lookup(std::string_view surface, std::uint64_t h) {
   Workspace::State& ws = m_ws;
-  const std::uint64_t h = TokenCache::hash(surface);
   if (const TokenInfo* hit = ws.cache.find(surface, h))
     return *hit;
   if (ws.cache.size() >= k_max_cached_spellings) {
@@ -94,9 +93,17 @@ void UnitScanner::scan(std::string_view text) {
   ws.occurrences.clear();
   ws.token_stems.resize(ws.tokens.size());
   ws.token_forms.resize(ws.tokens.size());
+  ws.token_hashes.resize(ws.tokens.size());
   for (std::size_t i = 0; i < ws.tokens.size(); ++i) {
     const text::Span& span = ws.tokens[i];
-    const TokenInfo& info = lookup(text.substr(span.start, span.end - span.start));
+    ws.token_hashes[i] = TokenCache::hash(text.substr(span.start, span.end - span.start));
+    if (span.end - span.start > 8) // short spellings are mostly in the hot table
+      ws.cache.prefetch(ws.token_hashes[i]);
+  }
+  for (std::size_t i = 0; i < ws.tokens.size(); ++i) {
+    const text::Span& span = ws.tokens[i];
+    const TokenInfo& info =
+        lookup(text.substr(span.start, span.end - span.start), ws.token_hashes[i]);
     ws.token_stems[i] = info.stem;
     ws.token_forms[i] = info.form;
     for (std::uint32_t k = 0; k < info.atoms_count; ++k)

@@ -54,10 +54,30 @@ public:
     return h;
   }
 
+  // Starts loading the slot where a key with hash `h` would be: lookups of a unit's tokens
+  // are latency-bound, so the scanner prefetches them all before looking any up.
+  void prefetch(std::uint64_t h) const { __builtin_prefetch(&m_slots[h & m_mask]); }
+
   // The value cached for `key` (whose hash is `h`), or nullptr.
-  const TokenInfo* find(std::string_view key, std::uint64_t h) const {
+  const TokenInfo* find(std::string_view key, std::uint64_t h) {
     const std::uint32_t tag = tag_of(h);
     const std::uint64_t head = head_of(key);
+    // Frequent words are short: spellings of up to 8 bytes also live in a small
+    // direct-mapped table that stays in the L2 cache, so most tokens never touch the big one.
+    Hot& hot = m_hot[(h >> 40) & (k_hot_slots - 1)];
+    if (key.size() <= 8) {
+      if (hot.tag == tag && hot.head == head && hot.length == key.size())
+        return &hot.value;
+    }
+    const TokenInfo* found = find_slot(key, h, tag, head);
+    if (found && key.size() <= 8)
+      hot = Hot{tag, static_cast<std::uint32_t>(key.size()), head, *found};
+    return found;
+  }
+
+private:
+  const TokenInfo* find_slot(std::string_view key, std::uint64_t h, std::uint32_t tag,
+                             std::uint64_t head) const {
     for (std::size_t i = h & m_mask;; i = (i + 1) & m_mask) {
       const Slot& slot = m_slots[i];
       if (slot.tag == 0)
@@ -69,6 +89,7 @@ public:
     }
   }
 
+public:
   // Caches `value` for `key` (not yet present) and returns the stored copy.
   const TokenInfo& insert(std::string_view key, std::uint64_t h, const TokenInfo& value) {
     if ((m_size + 1) * 8 > m_slots.size() * 7)
@@ -89,6 +110,7 @@ public:
 
   // Forgets everything (to bound memory on corpora with millions of distinct spellings).
   void reset() {
+    m_hot.assign(k_hot_slots, Hot{});
     m_slots.assign(1024, Slot{});
     m_mask = m_slots.size() - 1;
     m_keys.clear();
@@ -104,6 +126,14 @@ private:
     TokenInfo value;
   };
   static_assert(sizeof(Slot) <= 40);
+  struct Hot {
+    std::uint32_t tag = 0;
+    std::uint32_t length = 0;
+    std::uint64_t head = 0;
+    TokenInfo value;
+  };
+  static constexpr std::size_t k_hot_slots = 8192;
+  std::vector<Hot> m_hot;
 
   static std::uint32_t tag_of(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32) | 1u; }
   static std::uint64_t head_of(std::string_view key) {
