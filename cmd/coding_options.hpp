@@ -40,7 +40,7 @@ struct LoadedCodebooks {
   std::vector<std::unique_ptr<coding::Matcher>> matchers;
   std::vector<const coding::Matcher*> matcher_list() const;
   // The label of code `code` of matcher `m` in `language` (empty: the codebook's own).
-  std::string label(std::size_t m, std::size_t code, const std::string& language) const;
+  const std::string& label(std::size_t m, std::size_t code, const std::string& language) const;
   // The position of code `code` of matcher `m` among all codes of all codebooks.
   std::size_t order(std::size_t m, std::size_t code) const;
 };

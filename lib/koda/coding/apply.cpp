@@ -222,12 +222,15 @@ bool UnitScanner::eval(std::int32_t root, std::vector<Occurrence>* out) const {
     return any;
   }
   case codebook::Op::all_of: {
-    std::vector<Occurrence> evidence;
-    for (std::uint32_t i = 0; i < node.child_count; ++i)
-      if (!eval(child(i), out ? &evidence : nullptr))
+    // Evidence goes straight into `out` and is taken back if an operand fails.
+    const std::size_t mark = out ? out->size() : 0;
+    for (std::uint32_t i = 0; i < node.child_count; ++i) {
+      if (!eval(child(i), out)) {
+        if (out)
+          out->resize(mark);
         return false;
-    if (out)
-      out->insert(out->end(), evidence.begin(), evidence.end());
+      }
+    }
     return true;
   }
   case codebook::Op::near: {
@@ -305,13 +308,16 @@ std::vector<Coding> Matcher::code_document(const corpus::Document& doc, Intervie
         if (coding.matched.empty() || !(coding.matched.back() == span))
           coding.matched.push_back(span);
       }
-      ws.evidence.push_back(evidence);
+      // The per-coding evidence lists are reused from unit to unit.
+      std::size_t slot = codings.size() - first_coding;
+      if (ws.evidence.size() <= slot)
+        ws.evidence.emplace_back();
+      ws.evidence[slot].assign(evidence.begin(), evidence.end());
       codings.push_back(std::move(coding));
     }
     if (codings.size() > first_coding)
       detail::assign_valence(program, ws, scanner, text, unit.start, codings, first_coding,
                              nullptr);
-    ws.evidence.clear();
   }
   return codings;
 }

@@ -62,9 +62,10 @@ std::string Matcher::explain(const corpus::Document& doc, const Coding& coding,
 
   std::vector<Coding> one{coding};
   one[0].valence = Valence::neutral;
-  ws.evidence.assign(1, evidence);
+  if (ws.evidence.empty())
+    ws.evidence.emplace_back();
+  ws.evidence[0] = evidence;
   detail::assign_valence(program, ws, scanner, text, unit.start, one, 0, &out);
-  ws.evidence.clear();
   return out;
 }
 

@@ -46,7 +46,9 @@ struct Workspace::State {
   std::vector<std::uint32_t> atom_end;
   std::uint32_t stamp = 0;
   std::vector<std::uint32_t> candidates;
-  std::vector<std::vector<detail::Occurrence>> evidence; // per coding of the unit
+  // Evidence per coding of the unit being coded: entry k for its k-th coding. Entries are
+  // reused between units (only the first n, n = the unit's codings, are meaningful).
+  std::vector<std::vector<detail::Occurrence>> evidence;
 };
 
 struct Matcher::Impl {

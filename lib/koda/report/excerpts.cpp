@@ -30,7 +30,7 @@ const corpus::Unit& unit_of(const Excerpt& e) { return e.doc->units[e.coding->un
 
 std::string joined_terms(const Excerpt& e) {
   std::string out;
-  for (const std::string& term : e.terms)
+  for (std::string_view term : e.terms)
     out += fmt::format("{}{}", out.empty() ? "" : "; ", term);
   return out;
 }
@@ -82,10 +82,10 @@ public:
       row.before = {e.doc->path, std::string(corpus::to_string(e.doc->kind)),
                     std::to_string(e.coding->unit), std::to_string(unit.line), unit.speaker};
       row.after = {e.code->path,
-                   e.label,
+                   std::string(e.label),
                    std::string(coding::to_string(e.coding->valence)),
                    joined_terms(e),
-                   e.cue,
+                   std::string(e.cue),
                    std::to_string(unit.start),
                    std::to_string(unit.end),
                    std::string(e.doc->unit_text(unit))};
@@ -145,7 +145,7 @@ public:
     for (const Excerpt& e : excerpts) {
       Group& group = m_groups[e.code_order];
       group.path = e.code->path;
-      group.label = e.label;
+      group.label = std::string(e.label);
       group.blocks.push_back(m_markdown ? markdown_block(e) : table_block(e));
     }
   }
@@ -291,20 +291,21 @@ private:
 } // namespace
 
 Excerpt make_excerpt(const corpus::Document& doc, const coding::Coding& coding,
-                     const coding::CodeInfo& code, std::size_t code_order, std::string label) {
+                     const coding::CodeInfo& code, std::size_t code_order,
+                     std::string_view label) {
   Excerpt e;
   e.doc = &doc;
   e.coding = &coding;
   e.code = &code;
   e.code_order = code_order;
-  e.label = std::move(label);
+  e.label = label;
   for (const Span& span : coding.matched) {
-    std::string term(text_of(doc, span));
+    std::string_view term = text_of(doc, span);
     if (std::find(e.terms.begin(), e.terms.end(), term) == e.terms.end())
-      e.terms.push_back(std::move(term));
+      e.terms.push_back(term);
   }
   if (coding.has_cue)
-    e.cue = std::string(text_of(doc, coding.cue));
+    e.cue = text_of(doc, coding.cue);
   return e;
 }
 

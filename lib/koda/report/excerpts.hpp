@@ -18,14 +18,15 @@ struct Excerpt {
   const coding::Coding* coding = nullptr;
   const coding::CodeInfo* code = nullptr;
   std::size_t code_order = 0; // position of the code among all codes of all codebooks
-  std::string label;
-  std::vector<std::string> terms; // distinct matched surface forms, in text order
-  std::string cue;                // the deciding cue as written, or empty
+  std::string_view label;              // owned by the codebook
+  std::vector<std::string_view> terms; // distinct matched surface forms, in text order
+  std::string_view cue;                // the deciding cue as written, or empty
 };
 
 // Builds the Excerpt of `coding` in `doc` for `code` with label `label`.
 Excerpt make_excerpt(const corpus::Document& doc, const coding::Coding& coding,
-                     const coding::CodeInfo& code, std::size_t code_order, std::string label);
+                     const coding::CodeInfo& code, std::size_t code_order,
+                     std::string_view label);
 
 // The output formats of coded excerpts.
 enum class ExcerptFormat { table, csv, tsv, json, jsonl, md };
