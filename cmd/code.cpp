@@ -3,7 +3,6 @@
 
 #include "coding_options.hpp"
 #include "commands.hpp"
-
 #include "koda/coding/batch.hpp"
 #include "koda/report/excerpts.hpp"
 #include "koda/report/output.hpp"
@@ -79,8 +78,9 @@ int run_code(const CodeOptions& options) {
         const coding::CodeInfo& info = matcher.codes()[c.code];
         if (!filter.accepts(doc, c, info.path))
           continue;
-        excerpts.push_back(report::make_excerpt(doc, c, info, codebooks.order(m, c.code),
-                                                codebooks.label(m, c.code, options.coding.language)));
+        excerpts.push_back(
+            report::make_excerpt(doc, c, info, codebooks.order(m, c.code),
+                                 codebooks.label(m, c.code, options.coding.language)));
       }
     }
     std::stable_sort(excerpts.begin(), excerpts.end(),
@@ -107,7 +107,8 @@ int run_code(const CodeOptions& options) {
   if (!options.explain)
     writer->finish();
   sink.commit();
-  print_summary(summary, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
+  print_summary(summary,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
                 options.coding);
   return summary.errors.empty() || options.coding.documents.keep_going ? 0 : 1;
 }
@@ -119,8 +120,9 @@ void add_code_command(CLI::App& app, int& status) {
   CLI::App* command = app.add_subcommand("code", "Code documents with a codebook: one excerpt "
                                                  "per (unit, code)");
   add_coding_options(*command, options->coding);
-  command->add_option("-f,--format", options->format,
-                      "Output format (default: table on a terminal, else jsonl)")
+  command
+      ->add_option("-f,--format", options->format,
+                   "Output format (default: table on a terminal, else jsonl)")
       ->check(CLI::IsMember({"table", "csv", "tsv", "json", "jsonl", "md"}));
   command->add_flag("--explain", options->explain,
                     "Explain each coding: the terms that matched and how its valence was decided");

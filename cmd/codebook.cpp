@@ -3,7 +3,6 @@
 
 #include "commands.hpp"
 #include "common.hpp"
-
 #include "koda/codebook/export.hpp"
 #include "koda/codebook/file.hpp"
 #include "koda/codebook/print.hpp"

@@ -24,9 +24,10 @@ void add_coding_options(CLI::App& command, CodingOptions& options) {
                    "Code interviewer turns too");
   command.add_flag("-v,--verbose", options.verbose,
                    "Print the summary line even when standard error is not a terminal");
-  command.add_option("--code", options.codes,
-                     "Only this code and its descendants (a path such as sumberdaya/sdm); "
-                     "may be repeated")
+  command
+      .add_option("--code", options.codes,
+                  "Only this code and its descendants (a path such as sumberdaya/sdm); "
+                  "may be repeated")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   command.add_option("--valence", options.valence, "Only codings of this valence")
@@ -36,8 +37,9 @@ void add_coding_options(CLI::App& command, CodingOptions& options) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   command.add_option("--kind", options.kind, "Only documents of this kind")
       ->check(CLI::IsMember({"interview", "minutes", "observation", "document"}));
-  command.add_option("--where", options.where,
-                     "Only units whose attribute KEY has VALUE (KEY=VALUE); may be repeated")
+  command
+      .add_option("--where", options.where,
+                  "Only units whose attribute KEY has VALUE (KEY=VALUE); may be repeated")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
@@ -74,7 +76,8 @@ LoadedCodebooks load_codebooks(const CodingOptions& options) {
       failed = true;
       continue;
     }
-    loaded.codebooks.push_back(std::make_unique<codebook::Codebook>(std::move(*file.result.codebook)));
+    loaded.codebooks.push_back(
+        std::make_unique<codebook::Codebook>(std::move(*file.result.codebook)));
   }
   if (failed)
     throw Error("the codebook has errors; nothing was coded");
@@ -142,9 +145,9 @@ public:
     double seconds = std::chrono::duration<double>(now - m_start).count();
     double mb = static_cast<double>(p.bytes) / 1e6;
     double rate = seconds > 0 ? mb / seconds : 0;
-    double left = p.done > 0 ? seconds * static_cast<double>(p.total - p.done) /
-                                   static_cast<double>(p.done)
-                             : 0;
+    double left =
+        p.done > 0 ? seconds * static_cast<double>(p.total - p.done) / static_cast<double>(p.done)
+                   : 0;
     constexpr int k_width = 30;
     int filled = p.total ? static_cast<int>(k_width * p.done / p.total) : k_width;
     std::string bar;

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "common.hpp"
-
 #include "koda/codebook/codebook.hpp"
 #include "koda/coding/batch.hpp"
 #include "koda/coding/coding.hpp"

@@ -2,11 +2,11 @@
 // with words of context either side — how a researcher checks what a term really finds
 // before putting it in a codebook.
 
+#include "koda/coding/kwic.hpp"
+
 #include "commands.hpp"
 #include "common.hpp"
-
 #include "koda/coding/batch.hpp"
-#include "koda/coding/kwic.hpp"
 #include "koda/report/csv.hpp"
 #include "koda/report/json.hpp"
 #include "koda/report/output.hpp"
@@ -51,7 +51,9 @@ std::string render_table(const std::vector<Line>& lines, std::size_t context) {
     if (report::display_width(left) > left_width) {
       // Keep the end of an over-long left context.
       while (report::display_width(left) > left_width - 1)
-        left.erase(0, 1 + (left.size() > 1 && (static_cast<unsigned char>(left[1]) & 0xC0) == 0x80 ? 1 : 0));
+        left.erase(
+            0,
+            1 + (left.size() > 1 && (static_cast<unsigned char>(left[1]) & 0xC0) == 0x80 ? 1 : 0));
       left = "…" + left;
     }
     out += fmt::format("{} [{}] {}    {}\n", report::pad_left(left, left_width), l.hit.keyword,
@@ -120,8 +122,7 @@ int run_kwic(const KwicOptions& options) {
     const corpus::Document& doc = coded.document;
     for (const coding::Coding& c : coded.codings[0]) {
       const corpus::Unit& unit = doc.units[c.unit];
-      for (coding::Concordance& hit :
-           coding::concordance(doc, c, options.context, segmenter)) {
+      for (coding::Concordance& hit : coding::concordance(doc, c, options.context, segmenter)) {
         Line line;
         line.doc = doc.path;
         line.unit = c.unit;
@@ -153,13 +154,15 @@ void add_kwic_command(CLI::App& app, int& status) {
   auto options = std::make_shared<KwicOptions>();
   CLI::App* command = app.add_subcommand(
       "kwic", "Keyword in context: every occurrence of a term or expression (codebook syntax)");
-  command->add_option("TERM", options->expression,
-                      "A term or expression as in a codebook `match` line, e.g. laksana, "
-                      "\"sumber daya\", sosialisasi*, 'dana NEAR/3 cair' (quote it for the shell)")
+  command
+      ->add_option("TERM", options->expression,
+                   "A term or expression as in a codebook `match` line, e.g. laksana, "
+                   "\"sumber daya\", sosialisasi*, 'dana NEAR/3 cair' (quote it for the shell)")
       ->required();
   add_document_options(*command, options->documents);
-  command->add_option("--lang", options->language,
-                      "Stemmer for bare terms: id, en, none or a Snowball name")
+  command
+      ->add_option("--lang", options->language,
+                   "Stemmer for bare terms: id, en, none or a Snowball name")
       ->default_str("id");
   command->add_option("-n,--context", options->context, "Words of context on each side")
       ->check(CLI::Range(0, 100))

@@ -74,9 +74,9 @@ int main(int argc, char** argv) {
                          "koda");
     if (std::string(e.what()) == "A subcommand is required") {
       const CLI::App* sub = app.get_subcommand(argv[1]);
-      return usage_error(fmt::format("'koda {}' needs an action (one of: {})", argv[1],
-                                     command_names(*sub)),
-                         fmt::format("koda {}", argv[1]));
+      return usage_error(
+          fmt::format("'koda {}' needs an action (one of: {})", argv[1], command_names(*sub)),
+          fmt::format("koda {}", argv[1]));
     }
     return usage_error(e.what(), argc >= 2 && argv[1][0] != '-' ? fmt::format("koda {}", argv[1])
                                                                 : std::string("koda"));

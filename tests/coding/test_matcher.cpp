@@ -11,8 +11,8 @@ using namespace koda;
 namespace {
 
 codebook::Codebook parse(const std::string& body, const std::string& settings = "language id") {
-  auto result = codebook::parse_codebook("codebook \"t\" {\n" + settings + "\n" + body + "\n}\n",
-                                         "t.kcb");
+  auto result =
+      codebook::parse_codebook("codebook \"t\" {\n" + settings + "\n" + body + "\n}\n", "t.kcb");
   std::string problems;
   for (const auto& d : result.diagnostics)
     problems += d.message + "\n";
@@ -31,7 +31,8 @@ std::string run(const codebook::Codebook& cb, const std::string& text,
     out += std::to_string(c.unit) + "|" + matcher.codes()[c.code].path + "|" +
            std::string(coding::to_string(c.valence)) + "|";
     for (std::size_t i = 0; i < c.matched.size(); ++i)
-      out += (i ? "," : "") + doc.text.substr(c.matched[i].start, c.matched[i].end - c.matched[i].start);
+      out += (i ? "," : "") +
+             doc.text.substr(c.matched[i].start, c.matched[i].end - c.matched[i].start);
     out += "|";
     if (c.has_cue)
       out += doc.text.substr(c.cue.start, c.cue.end - c.cue.start);
@@ -46,7 +47,8 @@ TEST_SUITE("coding::matcher") {
   TEST_CASE("term kinds: stem, surface, prefix, phrase, regex") {
     SUBCASE("a bare term matches every affixed form with the same stem") {
       auto cb = parse(R"(code laksana { label id "L" match laksana })");
-      CHECK(run(cb, "Dilaksanakan bulan Mei.\n\nPelaksanaan lambat.\n\nLaksanakan!\n\nLaksa enak.\n") ==
+      CHECK(run(cb,
+                "Dilaksanakan bulan Mei.\n\nPelaksanaan lambat.\n\nLaksanakan!\n\nLaksa enak.\n") ==
             "0|laksana|neutral|Dilaksanakan|\n1|laksana|neutral|Pelaksanaan|\n"
             "2|laksana|neutral|Laksanakan|\n");
     }
@@ -148,7 +150,8 @@ TEST_SUITE("coding::matcher") {
       CHECK(run(cb, "Lancar dana kendala.\n") == "0|dana|obstacle|dana|kendala\n");
     }
     SUBCASE("a unit is an obstacle when any sentence says so") {
-      CHECK(run(cb, "Dana lancar. Dana terlambat juga.\n") == "0|dana|obstacle|Dana,Dana|terlambat\n");
+      CHECK(run(cb, "Dana lancar. Dana terlambat juga.\n") ==
+            "0|dana|obstacle|Dana,Dana|terlambat\n");
     }
     SUBCASE("valence scope unit looks at the whole unit") {
       auto unit_cb = parse(cues, "language id\nvalence scope unit");

@@ -22,15 +22,15 @@ struct Words {
 };
 
 const Words k_indonesian = {
-    "Buku kode",         "Versi",       "Bahasa",   "Sumber",         "Cakupan valensi",
-    "Jendela negasi",    "Kode",        "Label",    "Definisi",       "Contoh",
-    "Kata kunci",        "kecuali",     "Termasuk", "Tidak termasuk", "Penanda hambatan",
-    "Penanda pendukung", "Kata negasi", "tidak ada", "kalimat", "unit"};
+    "Buku kode",         "Versi",       "Bahasa",    "Sumber",         "Cakupan valensi",
+    "Jendela negasi",    "Kode",        "Label",     "Definisi",       "Contoh",
+    "Kata kunci",        "kecuali",     "Termasuk",  "Tidak termasuk", "Penanda hambatan",
+    "Penanda pendukung", "Kata negasi", "tidak ada", "kalimat",        "unit"};
 const Words k_english = {
-    "Codebook", "Version",  "Language",      "Source",       "Valence scope",  "Negation window",
-    "Code",     "Label",    "Definition",    "Example",      "Keywords",       "except",
-    "Includes", "Excludes", "Obstacle cues", "Support cues", "Negation terms", "none",
-    "sentence", "unit"};
+    "Codebook",        "Version",        "Language", "Source",     "Valence scope",
+    "Negation window", "Code",           "Label",    "Definition", "Example",
+    "Keywords",        "except",         "Includes", "Excludes",   "Obstacle cues",
+    "Support cues",    "Negation terms", "none",     "sentence",   "unit"};
 
 // Text safe inside a Markdown pipe-table cell: one line, pipes escaped.
 std::string cell(std::string_view text) {

@@ -10,7 +10,6 @@
 // nothing under `!`.
 
 #include "koda/coding/workspace.hpp"
-
 #include "koda/error.hpp"
 
 #include <algorithm>
@@ -152,8 +151,8 @@ void UnitScanner::scan_regexes(std::string_view text) {
       std::size_t f = static_cast<std::size_t>(first - ws.tokens.begin());
       std::size_t l = static_cast<std::size_t>(after - ws.tokens.begin());
       l = l > f ? l - 1 : f;
-      ws.occurrences.push_back({atom, static_cast<std::uint32_t>(f), static_cast<std::uint32_t>(l),
-                                start, end});
+      ws.occurrences.push_back(
+          {atom, static_cast<std::uint32_t>(f), static_cast<std::uint32_t>(l), start, end});
     }
   }
   utext_close(utext);
@@ -183,18 +182,6 @@ std::span<const Occurrence> UnitScanner::occurrences_of(std::uint32_t atom) cons
     return {};
   return {ws.occurrences.data() + ws.atom_begin[atom], ws.atom_end[atom] - ws.atom_begin[atom]};
 }
-
-namespace {
-
-std::size_t gap(const Occurrence& a, const Occurrence& b) {
-  if (a.last < b.first)
-    return b.first - a.last;
-  if (b.last < a.first)
-    return a.first - b.last;
-  return 0;
-}
-
-} // namespace
 
 bool UnitScanner::eval(std::int32_t root, std::vector<Occurrence>* out) const {
   const Node& node = m_program.nodes[static_cast<std::size_t>(root)];
@@ -243,7 +230,7 @@ bool UnitScanner::eval(std::int32_t root, std::vector<Occurrence>* out) const {
     for (const Occurrence& a : left) {
       bool a_used = false;
       for (std::size_t j = 0; j < right.size(); ++j) {
-        if (gap(a, right[j]) <= static_cast<std::size_t>(node.distance)) {
+        if (token_gap(a, right[j]) <= static_cast<std::size_t>(node.distance)) {
           found = a_used = true;
           used_right[j] = 1;
           if (!out)

@@ -25,8 +25,8 @@ struct BatchOptions {
 
 // How far a batch has got, for a progress display.
 struct BatchProgress {
-  std::size_t done = 0;  // inputs finished (coded or failed)
-  std::size_t total = 0; // inputs in all
+  std::size_t done = 0;    // inputs finished (coded or failed)
+  std::size_t total = 0;   // inputs in all
   std::uint64_t bytes = 0; // bytes of the documents coded so far
 };
 

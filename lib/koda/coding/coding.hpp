@@ -26,11 +26,12 @@ using Span = text::Span;
 
 // One code applied to one unit, with the evidence for it.
 struct Coding {
-  std::size_t unit = 0;  // index into Document::units
-  std::size_t code = 0;  // index into Matcher::codes()
+  std::size_t unit = 0; // index into Document::units
+  std::size_t code = 0; // index into Matcher::codes()
   Valence valence = Valence::neutral;
-  std::vector<Span> matched; // what satisfied the code's rule (tokens, phrases, regex matches), in text order
-  Span cue;                  // the cue that set the valence, with its negation when negated
+  std::vector<Span>
+      matched; // what satisfied the code's rule (tokens, phrases, regex matches), in text order
+  Span cue;    // the cue that set the valence, with its negation when negated
   bool has_cue = false;
   bool cue_negated = false;
 };
@@ -38,8 +39,8 @@ struct Coding {
 // A code of a compiled codebook, flattened in tree order (parents before children).
 struct CodeInfo {
   const codebook::Code* code = nullptr;
-  std::string path;      // `sumberdaya/sdm`
-  std::size_t depth = 0; // 0 for top-level codes
+  std::string path;           // `sumberdaya/sdm`
+  std::size_t depth = 0;      // 0 for top-level codes
   std::ptrdiff_t parent = -1; // index of the parent in Matcher::codes(), or -1
   bool has_rule = false;      // codes without `match` are never coded directly
 };

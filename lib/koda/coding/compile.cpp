@@ -11,9 +11,8 @@
 // - Each code's rule becomes a node array; atom → codes tells which rules a hit can make
 //   true, so a unit only evaluates the rules of the terms it contains.
 
-#include "koda/coding/program.hpp"
-
 #include "koda/codebook/print.hpp"
+#include "koda/coding/program.hpp"
 #include "koda/error.hpp"
 #include "koda/text/stem.hpp"
 
@@ -30,8 +29,7 @@ using codebook::TermKind;
 
 class Compiler {
 public:
-  Compiler(Program& program, std::string_view language)
-      : m_program(program), m_stemmer(language) {}
+  Compiler(Program& program, std::string_view language) : m_program(program), m_stemmer(language) {}
 
   std::int32_t rule(const Expr& expr) {
     auto index = static_cast<std::int32_t>(m_program.nodes.size());
@@ -73,7 +71,8 @@ private:
         atom.kind = TermKind::phrase;
       break;
     }
-    if (auto it = m_atom_ids.find(atom.source + '\x1f' + std::to_string(static_cast<int>(atom.kind)));
+    if (auto it =
+            m_atom_ids.find(atom.source + '\x1f' + std::to_string(static_cast<int>(atom.kind)));
         it != m_atom_ids.end())
       return it->second;
     auto id = static_cast<std::uint32_t>(m_program.atoms.size());
@@ -91,9 +90,9 @@ private:
         result.push_back({true, intern(m_program.form_ids, m_program.form_atoms,
                                        m_program.form_phrases, folded)});
       else
-        result.push_back({false, intern(m_program.stem_ids, m_program.stem_atoms,
-                                        m_program.stem_phrases,
-                                        std::string(m_stemmer.stem(folded)))});
+        result.push_back(
+            {false, intern(m_program.stem_ids, m_program.stem_atoms, m_program.stem_phrases,
+                           std::string(m_stemmer.stem(folded)))});
     }
     return result;
   }
@@ -124,8 +123,8 @@ private:
     }
     UErrorCode status = U_ZERO_ERROR;
     UParseError where;
-    std::unique_ptr<icu::RegexPattern> pattern(icu::RegexPattern::compile(
-        icu::UnicodeString::fromUTF8(term.text), flags, where, status));
+    std::unique_ptr<icu::RegexPattern> pattern(
+        icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(term.text), flags, where, status));
     if (U_FAILURE(status))
       throw Error(fmt::format("cannot compile the regular expression /{}/: {}", term.text,
                               u_errorName(status)));
@@ -143,9 +142,9 @@ private:
       break;
     case TermKind::phrase: {
       const PhraseWord& first = atom.words[0];
-      (first.surface ? m_program.form_phrases : m_program.stem_phrases)
-          [static_cast<std::size_t>(first.id)]
-              .push_back(id);
+      (first.surface ? m_program.form_phrases
+                     : m_program.stem_phrases)[static_cast<std::size_t>(first.id)]
+          .push_back(id);
       break;
     }
     case TermKind::prefix:

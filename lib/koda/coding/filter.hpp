@@ -12,7 +12,7 @@ namespace koda::coding {
 
 // Which codings a command reports: `--code`, `--valence`, `--speaker`, `--kind`, `--where`.
 struct CodingFilter {
-  std::vector<std::string> codes;  // code paths; a path also selects its descendants
+  std::vector<std::string> codes; // code paths; a path also selects its descendants
   std::optional<Valence> valence;
   std::vector<std::string> speakers; // exact speaker labels
   std::optional<corpus::Kind> kind;

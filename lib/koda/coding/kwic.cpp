@@ -36,9 +36,9 @@ SearchExpression parse_search(std::string_view expression, std::string_view lang
     throw Error("the search expression must be on one line");
   // The expression becomes the match of a one-code codebook, alone on line 3.
   std::string text = fmt::format("codebook \"kwic\" {{ language {} code kwic {{ label {} \"kwic\"\n"
-                     "\n"
-                     "  match {}\n}} }}\n",
-                     language, language, expression);
+                                 "\n"
+                                 "  match {}\n}} }}\n",
+                                 language, language, expression);
   codebook::ParseResult result = codebook::parse_codebook(text, "TERM");
   if (!result.ok() || !result.codebook) {
     std::string message;

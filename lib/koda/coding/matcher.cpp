@@ -46,10 +46,9 @@ std::string Matcher::explain(const corpus::Document& doc, const Coding& coding,
 
   std::vector<detail::Occurrence> evidence;
   scanner.eval(program.match_root[coding.code], &evidence);
-  std::sort(evidence.begin(), evidence.end(),
-            [](const detail::Occurrence& a, const detail::Occurrence& b) {
-              return a.start < b.start;
-            });
+  std::sort(
+      evidence.begin(), evidence.end(),
+      [](const detail::Occurrence& a, const detail::Occurrence& b) { return a.start < b.start; });
   const CodeInfo& info = m_impl->codes[coding.code];
   std::string out = fmt::format("{}:{}{} — {} ({})\n", doc.path, unit.line,
                                 unit.speaker.empty() ? "" : " " + unit.speaker, info.path,

@@ -63,6 +63,15 @@ struct Occurrence {
   std::size_t end = 0;
 };
 
+// The number of tokens between two occurrences: 1 for neighbours, 0 when they overlap.
+inline std::size_t token_gap(const Occurrence& a, const Occurrence& b) {
+  if (a.last < b.first)
+    return b.first - a.last;
+  if (b.last < a.first)
+    return a.first - b.last;
+  return 0;
+}
+
 // The compiled codebook.
 struct Program {
   std::vector<Atom> atoms;
@@ -74,8 +83,8 @@ struct Program {
   std::int32_t support_root = k_none;
   std::int32_t negation_root = k_none;
 
-  StringMap<std::int32_t> stem_ids;            // stem → stem id
-  StringMap<std::int32_t> form_ids;            // folded surface form → form id
+  StringMap<std::int32_t> stem_ids;                     // stem → stem id
+  StringMap<std::int32_t> form_ids;                     // folded surface form → form id
   std::vector<std::vector<std::uint32_t>> stem_atoms;   // stem id → one-word stem atoms
   std::vector<std::vector<std::uint32_t>> form_atoms;   // form id → one-word surface atoms
   std::vector<std::vector<std::uint32_t>> stem_phrases; // stem id → phrases starting with it
@@ -86,7 +95,7 @@ struct Program {
 
   std::vector<std::vector<std::uint32_t>> atom_codes; // atom → codes whose rules use it
   std::vector<std::uint32_t> always_codes;            // codes whose rule holds on no hits
-  std::vector<char> cue_atom;                          // atom used by cues or negation
+  std::vector<char> cue_atom;                         // atom used by cues or negation
   std::string language;
   int negation_window = 3;
   bool sentence_scope = true;

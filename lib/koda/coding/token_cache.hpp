@@ -121,7 +121,7 @@ private:
   struct Slot {
     std::uint32_t tag = 0; // 0: empty
     std::uint32_t length = 0;
-    std::uint64_t head = 0; // the first 8 bytes of the spelling, zero-padded
+    std::uint64_t head = 0;   // the first 8 bytes of the spelling, zero-padded
     std::uint32_t offset = 0; // the rest of the spelling in m_keys
     TokenInfo value;
   };

@@ -30,14 +30,6 @@ struct Verdict {
   Occurrence negation;
 };
 
-std::size_t gap(const Occurrence& a, const Occurrence& b) {
-  if (a.last < b.first)
-    return b.first - a.last;
-  if (b.last < a.first)
-    return a.first - b.last;
-  return 0;
-}
-
 // Whether `candidate` decides a sentence rather than `current`.
 bool better(const Verdict& candidate, const Verdict& current) {
   if (!current.found)
@@ -79,8 +71,9 @@ void assign_valence(const Program& program, Workspace::State& ws, const UnitScan
   if (sentences.empty())
     sentences.push_back({0, text.size()});
   auto sentence_of = [&](const Occurrence& o) {
-    auto it = std::upper_bound(sentences.begin(), sentences.end(), o.start,
-                               [](std::size_t s, const text::Span& span) { return s < span.start; });
+    auto it =
+        std::upper_bound(sentences.begin(), sentences.end(), o.start,
+                         [](std::size_t s, const text::Span& span) { return s < span.start; });
     return it == sentences.begin() ? std::size_t{0}
                                    : static_cast<std::size_t>(it - sentences.begin()) - 1;
   };
@@ -94,7 +87,7 @@ void assign_valence(const Program& program, Workspace::State& ws, const UnitScan
       std::size_t distance = std::numeric_limits<std::size_t>::max();
       for (const Occurrence& m : evidence)
         if (sentence_of(m) == s)
-          distance = std::min(distance, gap(cue, m));
+          distance = std::min(distance, token_gap(cue, m));
       if (distance == std::numeric_limits<std::size_t>::max())
         return; // the code's evidence is not in this cue's sentence
       Verdict v;
@@ -111,15 +104,13 @@ void assign_valence(const Program& program, Workspace::State& ws, const UnitScan
       }
       v.obstacle = is_obstacle != v.negated;
       if (trace)
-        *trace += fmt::format("  sentence {}: {} cue \"{}\"{}, {} token{} from the match → {}\n",
-                              s + 1, is_obstacle ? "obstacle" : "support",
-                              excerpt(text, cue.start, cue.end),
-                              v.negated ? fmt::format(" negated by \"{}\"",
-                                                      excerpt(text, v.negation.start,
-                                                              v.negation.end))
-                                        : "",
-                              distance, distance == 1 ? "" : "s",
-                              v.obstacle ? "obstacle" : "support");
+        *trace +=
+            fmt::format("  sentence {}: {} cue \"{}\"{}, {} token{} from the match → {}\n", s + 1,
+                        is_obstacle ? "obstacle" : "support", excerpt(text, cue.start, cue.end),
+                        v.negated ? fmt::format(" negated by \"{}\"",
+                                                excerpt(text, v.negation.start, v.negation.end))
+                                  : "",
+                        distance, distance == 1 ? "" : "s", v.obstacle ? "obstacle" : "support");
       if (better(v, verdicts[s]))
         verdicts[s] = v;
     };
@@ -150,10 +141,10 @@ void assign_valence(const Program& program, Workspace::State& ws, const UnitScan
     coding.cue = {unit_start + (decisive->negated ? decisive->negation.start : decisive->cue.start),
                   unit_start + decisive->cue.end};
     if (trace)
-      *trace += fmt::format("  → {}: decided by \"{}\" in sentence {}\n",
-                            to_string(coding.valence),
-                            excerpt(text, coding.cue.start - unit_start, coding.cue.end - unit_start),
-                            decisive_sentence + 1);
+      *trace +=
+          fmt::format("  → {}: decided by \"{}\" in sentence {}\n", to_string(coding.valence),
+                      excerpt(text, coding.cue.start - unit_start, coding.cue.end - unit_start),
+                      decisive_sentence + 1);
   }
 }
 

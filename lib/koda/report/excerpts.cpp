@@ -194,7 +194,8 @@ private:
     const std::size_t width = m_style.width > indent + 20 ? m_style.width - indent : 60;
     for (const Span& line : wrap(e.doc->text, {unit.start, unit.end}, width)) {
       out.append(indent, ' ');
-      out += highlighted(e, line, m_style.color ? "\x1b[1;33m" : "«", m_style.color ? "\x1b[0m" : "»");
+      out +=
+          highlighted(e, line, m_style.color ? "\x1b[1;33m" : "«", m_style.color ? "\x1b[0m" : "»");
       out += "\n";
     }
     return out;
@@ -291,8 +292,7 @@ private:
 } // namespace
 
 Excerpt make_excerpt(const corpus::Document& doc, const coding::Coding& coding,
-                     const coding::CodeInfo& code, std::size_t code_order,
-                     std::string_view label) {
+                     const coding::CodeInfo& code, std::size_t code_order, std::string_view label) {
   Excerpt e;
   e.doc = &doc;
   e.coding = &coding;
@@ -318,7 +318,8 @@ void append_excerpt_json(std::string& out, const Excerpt& e, ExcerptJsonCache& c
     cache.head.clear();
     cache.head += "{\"doc\":";
     append_json_quoted(cache.head, e.doc->path);
-    fmt::format_to(std::back_inserter(cache.head), ",\"kind\":\"{}\",\"unit\":{},\"line\":{},\"speaker\":",
+    fmt::format_to(std::back_inserter(cache.head),
+                   ",\"kind\":\"{}\",\"unit\":{},\"line\":{},\"speaker\":",
                    corpus::to_string(e.doc->kind), e.coding->unit, unit.line);
     append_json_quoted(cache.head, unit.speaker);
     cache.head += ",\"attrs\":{";

@@ -17,7 +17,7 @@ struct Excerpt {
   const corpus::Document* doc = nullptr;
   const coding::Coding* coding = nullptr;
   const coding::CodeInfo* code = nullptr;
-  std::size_t code_order = 0; // position of the code among all codes of all codebooks
+  std::size_t code_order = 0;          // position of the code among all codes of all codebooks
   std::string_view label;              // owned by the codebook
   std::vector<std::string_view> terms; // distinct matched surface forms, in text order
   std::string_view cue;                // the deciding cue as written, or empty
@@ -25,16 +25,15 @@ struct Excerpt {
 
 // Builds the Excerpt of `coding` in `doc` for `code` with label `label`.
 Excerpt make_excerpt(const corpus::Document& doc, const coding::Coding& coding,
-                     const coding::CodeInfo& code, std::size_t code_order,
-                     std::string_view label);
+                     const coding::CodeInfo& code, std::size_t code_order, std::string_view label);
 
 // The output formats of coded excerpts.
 enum class ExcerptFormat { table, csv, tsv, json, jsonl, md };
 
 // How terminal output looks.
 struct ExcerptStyle {
-  bool color = false;       // ANSI highlighting of matched terms (else «term»)
-  std::size_t width = 100;  // terminal columns
+  bool color = false;      // ANSI highlighting of matched terms (else «term»)
+  std::size_t width = 100; // terminal columns
 };
 
 // Writes excerpts in one format as documents arrive. JSON Lines and JSON are streamed;

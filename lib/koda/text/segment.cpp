@@ -247,8 +247,8 @@ void unwrap_single_line_breaks(std::string& text) {
     std::size_t after = i + 1;
     while (after < text.size() && is_blank(text[after]))
       ++after;
-    bool paragraph_break = (before > 0 && text[before - 1] == '\n') ||
-                           (after < text.size() && text[after] == '\n');
+    bool paragraph_break =
+        (before > 0 && text[before - 1] == '\n') || (after < text.size() && text[after] == '\n');
     if (!paragraph_break)
       text[i] = ' ';
   }
