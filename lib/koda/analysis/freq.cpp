@@ -62,13 +62,12 @@ bool selected(const std::string& path, const std::vector<std::string>& codes) {
 } // namespace
 
 std::string informant_of(const corpus::Document& doc, const corpus::Unit& unit) {
-  if (unit.interviewer)
+  if (unit.interviewer || unit.speaker.empty())
     return {};
   if (doc.kind == corpus::Kind::interview) {
-    if (!unit.speaker.empty())
-      if (auto s = doc.speaker_attributes.find(unit.speaker); s != doc.speaker_attributes.end())
-        if (auto it = s->second.find("informant"); it != s->second.end() && !it->second.empty())
-          return it->second;
+    if (auto s = doc.speaker_attributes.find(unit.speaker); s != doc.speaker_attributes.end())
+      if (auto it = s->second.find("informant"); it != s->second.end() && !it->second.empty())
+        return it->second;
     if (auto it = doc.attributes.find("informant");
         it != doc.attributes.end() && !it->second.empty())
       return it->second;
@@ -111,8 +110,7 @@ FreqCounter::FreqCounter(std::vector<FreqCode> codes, FreqOptions options)
     std::ptrdiff_t a = static_cast<std::ptrdiff_t>(c);
     while (a >= 0 && m_codes[static_cast<std::size_t>(a)].depth > *m_options.depth)
       a = m_codes[static_cast<std::size_t>(a)].parent;
-    if (a >= 0 &&
-        (m_codes[static_cast<std::size_t>(a)].depth == *m_options.depth || m_leaf[c]))
+    if (a >= 0 && (m_codes[static_cast<std::size_t>(a)].depth == *m_options.depth || m_leaf[c]))
       m_target[c] = a;
   }
   for (std::size_t c = 0; c < m_codes.size(); ++c)
@@ -203,7 +201,8 @@ void FreqCounter::add(const CodedUnit& unit) {
   std::vector<std::size_t>& rows = m_unit_rows;
   rows.clear();
   for (const CodeHit& hit : unit.codes)
-    if (std::ptrdiff_t r = m_target[hit.code]; r >= 0 && m_target_mark[static_cast<std::size_t>(r)] != m_stamp) {
+    if (std::ptrdiff_t r = m_target[hit.code];
+        r >= 0 && m_target_mark[static_cast<std::size_t>(r)] != m_stamp) {
       m_target_mark[static_cast<std::size_t>(r)] = m_stamp;
       rows.push_back(static_cast<std::size_t>(r));
     }
@@ -262,8 +261,7 @@ std::vector<std::size_t> FreqCounter::row_order() const {
   }
   std::vector<std::vector<std::size_t>> children(m_codes.size() + 1);
   for (std::size_t c = 0; c < m_codes.size(); ++c)
-    children[m_codes[c].parent >= 0 ? static_cast<std::size_t>(m_codes[c].parent)
-                                    : m_codes.size()]
+    children[m_codes[c].parent >= 0 ? static_cast<std::size_t>(m_codes[c].parent) : m_codes.size()]
         .push_back(c);
   std::function<void(std::size_t)> visit = [&](std::size_t parent) {
     std::vector<std::size_t> kids = children[parent];

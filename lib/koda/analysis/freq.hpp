@@ -47,9 +47,9 @@ struct FreqOptions {
   FreqCount count = FreqCount::units;
   FreqPercent percent = FreqPercent::none;
   FreqSort sort = FreqSort::code;
-  std::uint64_t min_units = 0;         // rows with fewer units are left out
-  std::vector<std::string> codes;      // rows only for these paths and their descendants
-  std::optional<std::size_t> depth;    // co-occurrence on codes at this depth (else leaves)
+  std::uint64_t min_units = 0;      // rows with fewer units are left out
+  std::vector<std::string> codes;   // rows only for these paths and their descendants
+  std::optional<std::size_t> depth; // co-occurrence on codes at this depth (else leaves)
 };
 
 // One code applied to a unit (after filtering), with the valence of that coding.
@@ -61,18 +61,19 @@ struct CodeHit {
 // One coded unit, as the counter needs it: no text, only what is tabulated. The views
 // need only live for the call to FreqCounter::add.
 struct CodedUnit {
-  std::size_t document = 0;          // the document's position in input order
-  std::string_view document_name;    // its path, for `--by document`
+  std::size_t document = 0;       // the document's position in input order
+  std::string_view document_name; // its path, for `--by document`
   corpus::Kind kind = corpus::Kind::document;
-  std::string_view speaker;          // the turn's speaker label, or empty
-  std::string_view informant;        // see informant_of; empty: none
+  std::string_view speaker;                       // the turn's speaker label, or empty
+  std::string_view informant;                     // see informant_of; empty: none
   const corpus::Attributes* attributes = nullptr; // the unit's attributes, for `--by attr:KEY`
-  std::span<const CodeHit> codes;    // the codes applied to the unit
+  std::span<const CodeHit> codes;                 // the codes applied to the unit
 };
 
-// The informant a unit of `doc` speaks for: none for interviewer turns; in an interview,
-// the unit's `informant` attribute (the document's, overridden by its speaker's) when
-// present; else the speaker label; else none (minutes and observations usually have none).
+// The informant `unit` of `doc` speaks for: none for interviewer turns and for units
+// without a speaker (an interview's preamble, minutes, observations); in an interview, the
+// `informant` attribute (the speaker's from --attributes, else the document's) when
+// present; else the speaker label.
 std::string informant_of(const corpus::Document& doc, const corpus::Unit& unit);
 
 // Counts for one code (or, in the totals row, for any code).
