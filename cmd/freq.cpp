@@ -46,6 +46,10 @@ report::FreqFormat parse_format(const std::string& format) {
     return report::FreqFormat::json;
   if (format == "md")
     return report::FreqFormat::md;
+  if (format == "latex")
+    return report::FreqFormat::latex;
+  if (format == "html")
+    return report::FreqFormat::html;
   return report::FreqFormat::table;
 }
 
@@ -180,6 +184,10 @@ void check_key(const analysis::FreqOptions& options, const std::set<std::string>
 }
 
 int run_freq(const FreqOptions& options) {
+  if ((options.cooccur || options.jaccard) &&
+      (options.format == "latex" || options.format == "html"))
+    throw CLI::ValidationError("--format", "co-occurrence is written as table, md, csv, tsv or "
+                                           "json; latex and html are for the frequency table");
   const auto started = std::chrono::steady_clock::now();
   LoadedCodebooks codebooks = load_codebooks(options.coding);
   coding::CodingFilter filter = make_filter(options.coding, codebooks);
@@ -235,7 +243,7 @@ void add_freq_command(CLI::App& app, int& status) {
               "co-occurrence");
   add_coding_options(*command, options->coding);
   command->add_option("-f,--format", options->format, "Output format (default: table)")
-      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "md"}));
+      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "md", "latex", "html"}));
   command->add_flag("--flat", options->flat, "Leaves only, without parent roll-ups");
   command->add_flag("--valence-columns", options->valence_columns,
                     "Add obstacle, support and neutral unit counts per code");

@@ -286,12 +286,156 @@ std::string render_json(const Grid& grid, const char* rows_key) {
   return out;
 }
 
+// Text safe in LaTeX: the ten special characters escaped.
+std::string latex_escape(std::string_view text) {
+  std::string out;
+  for (char ch : text) {
+    switch (ch) {
+    case '\\':
+      out += "\\textbackslash{}";
+      break;
+    case '~':
+      out += "\\textasciitilde{}";
+      break;
+    case '^':
+      out += "\\textasciicircum{}";
+      break;
+    case '&':
+    case '%':
+    case '$':
+    case '#':
+    case '_':
+    case '{':
+    case '}':
+      out += '\\';
+      out += ch;
+      break;
+    case '\n':
+      out += ' ';
+      break;
+    default:
+      out += ch;
+    }
+  }
+  return out;
+}
+
+// A booktabs tabular for a thesis: label indented by depth, counts right-aligned, the
+// path in the last column, a rule above the totals. Needs \usepackage{booktabs}.
+std::string render_latex(const Grid& grid) {
+  std::vector<std::size_t> order{1};
+  for (std::size_t c = 3; c < grid.columns.size(); ++c)
+    order.push_back(c);
+  order.push_back(0);
+  std::string spec = "l";
+  for (std::size_t c = 3; c < grid.columns.size(); ++c)
+    spec += "r";
+  spec += "l";
+  std::string out = fmt::format("\\begin{{tabular}}{{{}}}\n\\toprule\n", spec);
+  for (std::size_t i = 0; i < order.size(); ++i)
+    out += fmt::format("{}{}", i ? " & " : "", latex_escape(grid.columns[order[i]]));
+  out += " \\\\\n\\midrule\n";
+  auto row = [&](const std::vector<Value>& values, std::size_t depth) {
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      std::string text = latex_escape(display(values[order[i]]));
+      if (order[i] == 1)
+        for (std::size_t d = 0; d < depth; ++d)
+          text = "\\quad " + text;
+      if (order[i] == 0 && !text.empty())
+        text = fmt::format("\\texttt{{{}}}", text);
+      out += fmt::format("{}{}", i ? " & " : "", text);
+    }
+    out += " \\\\\n";
+  };
+  if (grid.empty) {
+    out += fmt::format("\\multicolumn{{{}}}{{l}}{{no codings}} \\\\\n", order.size());
+  } else {
+    for (std::size_t r = 0; r < grid.rows.size(); ++r)
+      row(grid.rows[r], grid.depths[r]);
+    out += "\\midrule\n";
+    row(grid.total, 0);
+  }
+  out += "\\bottomrule\n\\end{tabular}\n";
+  return out;
+}
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  for (char ch : text) {
+    switch (ch) {
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    default:
+      out += ch;
+    }
+  }
+  return out;
+}
+
+// A standalone HTML page holding the table, with inline CSS that also prints well.
+std::string render_html(const Grid& grid) {
+  std::vector<std::size_t> order{1};
+  for (std::size_t c = 3; c < grid.columns.size(); ++c)
+    order.push_back(c);
+  order.push_back(0);
+  std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                    "<title>koda freq</title>\n<style>\n"
+                    "body{font-family:system-ui,sans-serif;margin:2rem;color:#222}\n"
+                    "table{border-collapse:collapse}\n"
+                    "th,td{padding:.25rem .75rem;border-bottom:1px solid #ddd}\n"
+                    "th{border-bottom:2px solid #444;text-align:left}\n"
+                    "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\n"
+                    "tr.total td{border-top:2px solid #444;font-weight:bold}\n"
+                    "code{color:#555}\n"
+                    "</style>\n</head>\n<body>\n<table>\n<thead><tr>";
+  for (std::size_t c : order)
+    out += fmt::format("<th{}>{}</th>", c >= 3 && c < grid.columns.size() ? " class=\"n\"" : "",
+                       html_escape(grid.columns[c]));
+  out += "</tr></thead>\n<tbody>\n";
+  auto row = [&](const std::vector<Value>& values, std::size_t depth, bool total) {
+    out += total ? "<tr class=\"total\">" : "<tr>";
+    for (std::size_t c : order) {
+      std::string text = html_escape(display(values[c]));
+      if (c == 1 && depth > 0)
+        out += fmt::format("<td style=\"padding-left:{}rem\">{}</td>", 0.75 + 1.25 * depth, text);
+      else if (c == 0)
+        out += fmt::format("<td><code>{}</code></td>", text);
+      else
+        out += fmt::format("<td{}>{}</td>", c >= 3 ? " class=\"n\"" : "", text);
+    }
+    out += "</tr>\n";
+  };
+  if (grid.empty) {
+    out += fmt::format("<tr><td colspan=\"{}\">no codings</td></tr>\n", order.size());
+  } else {
+    for (std::size_t r = 0; r < grid.rows.size(); ++r)
+      row(grid.rows[r], grid.depths[r], false);
+    row(grid.total, 0, true);
+  }
+  out += "</tbody>\n</table>\n</body>\n</html>\n";
+  return out;
+}
+
 std::string render(const Grid& grid, FreqFormat format, const char* json_rows_key) {
   switch (format) {
   case FreqFormat::table:
     return render_table(grid);
   case FreqFormat::md:
     return render_md(grid);
+  case FreqFormat::latex:
+    return render_latex(grid);
+  case FreqFormat::html:
+    return render_html(grid);
   case FreqFormat::csv:
     return render_delimited(grid, DelimitedWriter::Style::csv);
   case FreqFormat::tsv:

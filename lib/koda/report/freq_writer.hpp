@@ -7,7 +7,7 @@
 namespace koda::report {
 
 // The formats `koda freq` writes.
-enum class FreqFormat { table, csv, tsv, json, md };
+enum class FreqFormat { table, csv, tsv, json, md, latex, html };
 
 // Whether the default table has obstacle / support / neutral columns.
 enum class ValenceColumns { hide, show };
