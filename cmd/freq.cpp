@@ -27,6 +27,7 @@ struct FreqOptions {
   std::string format = "table";
   bool flat = false;
   bool valence_columns = false;
+  bool chart = false;
   std::string by;
   std::string count = "units";
   std::string percent;
@@ -184,6 +185,10 @@ void check_key(const analysis::FreqOptions& options, const std::set<std::string>
 }
 
 int run_freq(const FreqOptions& options) {
+  if (options.chart &&
+      (options.cooccur || options.jaccard || !options.by.empty() || options.format != "table"))
+    throw CLI::ValidationError("--chart", "draws the default table on a terminal; it does not "
+                                          "combine with --format, --by or --cooccur");
   if ((options.cooccur || options.jaccard) &&
       (options.format == "latex" || options.format == "html"))
     throw CLI::ValidationError("--format", "co-occurrence is written as table, md, csv, tsv or "
@@ -210,6 +215,8 @@ int run_freq(const FreqOptions& options) {
   const analysis::FreqTable table = counter.table();
   if (options.cooccur || options.jaccard)
     sink.write(report::cooccurrence_report(counter.cooccurrence(), options.jaccard, format));
+  else if (options.chart)
+    sink.write(report::freq_chart(table));
   else
     sink.write(report::freq_report(table, counting,
                                    options.valence_columns ? report::ValenceColumns::show
@@ -245,6 +252,8 @@ void add_freq_command(CLI::App& app, int& status) {
   command->add_option("-f,--format", options->format, "Output format (default: table)")
       ->check(CLI::IsMember({"table", "csv", "tsv", "json", "md", "latex", "html"}));
   command->add_flag("--flat", options->flat, "Leaves only, without parent roll-ups");
+  command->add_flag("--chart", options->chart,
+                    "Draw a horizontal bar chart of coded units per code (Unicode blocks)");
   command->add_flag("--valence-columns", options->valence_columns,
                     "Add obstacle, support and neutral unit counts per code");
   CLI::Option* by =

@@ -121,3 +121,28 @@ TEST_SUITE("report::freq_writer") {
   }
 
 } // TEST_SUITE
+
+TEST_SUITE("report::freq_chart") {
+  TEST_CASE("bars are proportional to units, in eighths of a column") {
+    koda::analysis::FreqTable table;
+    koda::analysis::FreqRow parent;
+    parent.label = "Sumber daya";
+    parent.counts.units = 8;
+    koda::analysis::FreqRow child;
+    child.label = "Dana";
+    child.depth = 1;
+    child.counts.units = 3;
+    koda::analysis::FreqRow rare;
+    rare.label = "SDM";
+    rare.depth = 1;
+    rare.counts.units = 0;
+    table.rows = {parent, child, rare};
+    table.total.counts.units = 8;
+    // 8 units fill 4 columns; 3 units are 12 eighths: one full block and a half block.
+    CHECK(koda::report::freq_chart(table, 4) == "Sumber daya  ████ 8\n"
+                                                "  Dana       █▌ 3\n"
+                                                "  SDM         0\n");
+    table.total.counts.units = 0;
+    CHECK(koda::report::freq_chart(table, 4) == "no codings\n");
+  }
+}

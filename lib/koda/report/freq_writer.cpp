@@ -525,4 +525,30 @@ std::string cooccurrence_report(const analysis::Cooccurrence& matrix, bool jacca
   return render(grid, format, "pairs");
 }
 
+std::string freq_chart(const analysis::FreqTable& table, std::size_t bar_width) {
+  if (table.total.counts.units == 0)
+    return "no codings\n";
+  static const char* const k_eighths[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+  std::uint64_t most = 1;
+  std::size_t label_width = 0;
+  for (const analysis::FreqRow& row : table.rows) {
+    most = std::max(most, row.counts.units);
+    label_width = std::max(label_width, 2 * row.depth + display_width(row.label));
+  }
+  std::string out;
+  for (const analysis::FreqRow& row : table.rows) {
+    std::string label = std::string(2 * row.depth, ' ') + row.label;
+    // Bar length in eighths of a column, rounded to the nearest eighth.
+    std::uint64_t eighths = (row.counts.units * bar_width * 8 + most / 2) / most;
+    std::string bar;
+    for (std::uint64_t i = 0; i < eighths / 8; ++i)
+      bar += "█";
+    bar += k_eighths[eighths % 8];
+    if (bar.empty() && row.counts.units > 0)
+      bar = "▏";
+    out += fmt::format("{}  {} {}\n", pad_right(label, label_width), bar, row.counts.units);
+  }
+  return out;
+}
+
 } // namespace koda::report

@@ -26,4 +26,9 @@ std::string freq_report(const analysis::FreqTable& table, const analysis::FreqOp
 std::string cooccurrence_report(const analysis::Cooccurrence& matrix, bool jaccard,
                                 FreqFormat format);
 
+// `table` as a horizontal bar chart for a terminal: one bar of Unicode blocks per code,
+// its length proportional to coded units (the longest `bar_width` columns, eighths of a
+// column resolved), labels indented by depth and aligned, the count after each bar.
+std::string freq_chart(const analysis::FreqTable& table, std::size_t bar_width = 40);
+
 } // namespace koda::report
