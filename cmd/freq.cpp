@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "koda/coding/batch.hpp"
 #include "koda/error.hpp"
+#include "koda/report/freq_svg.hpp"
 #include "koda/report/freq_writer.hpp"
 #include "koda/report/output.hpp"
 
@@ -189,6 +190,9 @@ int run_freq(const FreqOptions& options) {
       (options.cooccur || options.jaccard || !options.by.empty() || options.format != "table"))
     throw CLI::ValidationError("--chart", "draws the default table on a terminal; it does not "
                                           "combine with --format, --by or --cooccur");
+  if (options.format == "svg" && !options.by.empty())
+    throw CLI::ValidationError("--format", "svg draws the default table (with --valence-columns) "
+                                           "or --cooccur, not a --by crosstab");
   if ((options.cooccur || options.jaccard) &&
       (options.format == "latex" || options.format == "html"))
     throw CLI::ValidationError("--format", "co-occurrence is written as table, md, csv, tsv or "
@@ -213,7 +217,11 @@ int run_freq(const FreqOptions& options) {
 
   const report::FreqFormat format = parse_format(options.format);
   const analysis::FreqTable table = counter.table();
-  if (options.cooccur || options.jaccard)
+  if (options.format == "svg" && (options.cooccur || options.jaccard))
+    sink.write(report::cooccurrence_svg(counter.cooccurrence(), options.jaccard));
+  else if (options.format == "svg")
+    sink.write(report::freq_svg(table, options.valence_columns));
+  else if (options.cooccur || options.jaccard)
     sink.write(report::cooccurrence_report(counter.cooccurrence(), options.jaccard, format));
   else if (options.chart)
     sink.write(report::freq_chart(table));
@@ -250,7 +258,7 @@ void add_freq_command(CLI::App& app, int& status) {
               "co-occurrence");
   add_coding_options(*command, options->coding);
   command->add_option("-f,--format", options->format, "Output format (default: table)")
-      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "md", "latex", "html"}));
+      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "md", "latex", "html", "svg"}));
   command->add_flag("--flat", options->flat, "Leaves only, without parent roll-ups");
   command->add_flag("--chart", options->chart,
                     "Draw a horizontal bar chart of coded units per code (Unicode blocks)");
