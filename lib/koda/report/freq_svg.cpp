@@ -5,6 +5,7 @@
 
 #include "koda/report/freq_svg.hpp"
 
+#include "koda/report/markup.hpp"
 #include "koda/report/terminal.hpp"
 
 #include <fmt/format.h>
@@ -17,29 +18,6 @@ namespace {
 constexpr int k_font = 12;
 constexpr double k_column_px = 7.2;
 
-std::string xml(std::string_view text) {
-  std::string out;
-  for (char ch : text) {
-    switch (ch) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    default:
-      out += ch;
-    }
-  }
-  return out;
-}
-
 int text_px(std::string_view text) {
   return static_cast<int>(static_cast<double>(display_width(text)) * k_column_px) + 8;
 }
@@ -51,7 +29,7 @@ std::string header(int width, int height, std::string_view title) {
                      "font-size=\"{2}\">\n"
                      "<title>{3}</title>\n<rect width=\"{0}\" height=\"{1}\" fill=\"white\"/>\n"
                      "<text x=\"16\" y=\"26\" font-size=\"16\" font-weight=\"bold\">{3}</text>\n",
-                     width, height, k_font, xml(title));
+                     width, height, k_font, escape_markup(title));
 }
 
 } // namespace
@@ -87,7 +65,7 @@ std::string freq_svg(const analysis::FreqTable& table, bool valence) {
   for (const analysis::FreqRow& row : table.rows) {
     const int text_y = y + row_height / 2 + 4;
     out += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", 16 + 14 * row.depth, text_y,
-                       xml(row.label));
+                       escape_markup(row.label));
     auto px = [&](std::uint64_t n) {
       return static_cast<double>(n) * bar_px / static_cast<double>(most);
     };
@@ -100,13 +78,14 @@ std::string freq_svg(const analysis::FreqTable& table, bool valence) {
           continue;
         out += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" "
                            "fill=\"{}\"><title>{}: {}</title></rect>\n",
-                           x, y + 4, px(n), row_height - 8, color, xml(row.path), n);
+                           x, y + 4, px(n), row_height - 8, color, escape_markup(row.path), n);
         x += px(n);
       }
     } else {
-      out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"#2c6e9b\">"
-                         "<title>{}</title></rect>\n",
-                         left, y + 4, px(row.counts.units), row_height - 8, xml(row.path));
+      out +=
+          fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"#2c6e9b\">"
+                      "<title>{}</title></rect>\n",
+                      left, y + 4, px(row.counts.units), row_height - 8, escape_markup(row.path));
       x += px(row.counts.units);
     }
     out += fmt::format("<text x=\"{:.1f}\" y=\"{}\">{}</text>\n", x + 6, text_y, row.counts.units);
@@ -142,9 +121,10 @@ std::string cooccurrence_svg(const analysis::Cooccurrence& matrix, bool jaccard)
   for (std::size_t i = 0; i < n; ++i) {
     const int x = left + cell * static_cast<int>(i) + cell / 2 + 4;
     out += fmt::format("<text transform=\"translate({},{}) rotate(-90)\">{}</text>\n", x, top - 6,
-                       xml(matrix.codes[i].path));
+                       escape_markup(matrix.codes[i].path));
     out += fmt::format("<text x=\"16\" y=\"{}\">{}</text>\n",
-                       top + cell * static_cast<int>(i) + cell / 2 + 4, xml(matrix.codes[i].path));
+                       top + cell * static_cast<int>(i) + cell / 2 + 4,
+                       escape_markup(matrix.codes[i].path));
   }
   for (std::size_t i = 0; i < n; ++i) {
     for (std::size_t j = 0; j < n; ++j) {

@@ -10,6 +10,7 @@
 
 #include "koda/report/csv.hpp"
 #include "koda/report/json.hpp"
+#include "koda/report/markup.hpp"
 #include "koda/report/terminal.hpp"
 
 #include <fmt/format.h>
@@ -320,13 +321,19 @@ std::string latex_escape(std::string_view text) {
   return out;
 }
 
-// A booktabs tabular for a thesis: label indented by depth, counts right-aligned, the
-// path in the last column, a rule above the totals. Needs \usepackage{booktabs}.
-std::string render_latex(const Grid& grid) {
+// The columns of a frequency grid as a document shows them: label, the counts, the path.
+std::vector<std::size_t> reading_order(const Grid& grid) {
   std::vector<std::size_t> order{1};
   for (std::size_t c = 3; c < grid.columns.size(); ++c)
     order.push_back(c);
   order.push_back(0);
+  return order;
+}
+
+// A booktabs tabular for a thesis: label indented by depth, counts right-aligned, the
+// path in the last column, a rule above the totals. Needs \usepackage{booktabs}.
+std::string render_latex(const Grid& grid) {
+  const std::vector<std::size_t> order = reading_order(grid);
   std::string spec = "l";
   for (std::size_t c = 3; c < grid.columns.size(); ++c)
     spec += "r";
@@ -359,35 +366,9 @@ std::string render_latex(const Grid& grid) {
   return out;
 }
 
-std::string html_escape(std::string_view text) {
-  std::string out;
-  for (char ch : text) {
-    switch (ch) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    default:
-      out += ch;
-    }
-  }
-  return out;
-}
-
 // A standalone HTML page holding the table, with inline CSS that also prints well.
 std::string render_html(const Grid& grid) {
-  std::vector<std::size_t> order{1};
-  for (std::size_t c = 3; c < grid.columns.size(); ++c)
-    order.push_back(c);
-  order.push_back(0);
+  const std::vector<std::size_t> order = reading_order(grid);
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                     "<title>koda freq</title>\n<style>\n"
                     "body{font-family:system-ui,sans-serif;margin:2rem;color:#222}\n"
@@ -400,12 +381,12 @@ std::string render_html(const Grid& grid) {
                     "</style>\n</head>\n<body>\n<table>\n<thead><tr>";
   for (std::size_t c : order)
     out += fmt::format("<th{}>{}</th>", c >= 3 && c < grid.columns.size() ? " class=\"n\"" : "",
-                       html_escape(grid.columns[c]));
+                       escape_markup(grid.columns[c]));
   out += "</tr></thead>\n<tbody>\n";
   auto row = [&](const std::vector<Value>& values, std::size_t depth, bool total) {
     out += total ? "<tr class=\"total\">" : "<tr>";
     for (std::size_t c : order) {
-      std::string text = html_escape(display(values[c]));
+      std::string text = escape_markup(display(values[c]));
       if (c == 1 && depth > 0)
         out += fmt::format("<td style=\"padding-left:{}rem\">{}</td>", 0.75 + 1.25 * depth, text);
       else if (c == 0)
