@@ -210,9 +210,13 @@ int run_freq(const FreqOptions& options) {
   DocumentCounter documents(codebooks, filter, counting, counter);
   coding::BatchCallbacks callbacks = reporting_callbacks(options.coding.documents);
   callbacks.document = [&](coding::CodedDocument&& coded) { documents.add(coded); };
+  coding::BatchOptions batch = batch_options(options.coding, attributes ? &*attributes : nullptr);
+  // Valence costs a sentence segmentation per coded unit; a table that neither shows nor
+  // filters by it counts the same units without it.
+  if (!options.valence_columns && options.coding.valence.empty())
+    batch.detail = coding::Detail::codes;
   coding::BatchSummary summary = coding::code_inputs(
-      options.coding.documents.files, codebooks.matcher_list(),
-      batch_options(options.coding, attributes ? &*attributes : nullptr), callbacks);
+      options.coding.documents.files, codebooks.matcher_list(), batch, callbacks);
   check_key(counting, documents.keys());
 
   const report::FreqFormat format = parse_format(options.format);

@@ -22,12 +22,13 @@ codebook::Codebook parse(const std::string& body, const std::string& settings = 
 
 // One line per coding: `unit|code|valence|matched texts|cue`.
 std::string run(const codebook::Codebook& cb, const std::string& text,
-                coding::Interviewer interviewer = coding::Interviewer::skip) {
+                coding::Interviewer interviewer = coding::Interviewer::skip,
+                coding::Detail detail = coding::Detail::full) {
   corpus::Document doc = corpus::parse_document("d.txt", text, {});
   coding::Matcher matcher(cb);
   auto ws = matcher.workspace();
   std::string out;
-  for (const coding::Coding& c : matcher.code_document(doc, interviewer, *ws)) {
+  for (const coding::Coding& c : matcher.code_document(doc, interviewer, *ws, detail)) {
     out += std::to_string(c.unit) + "|" + matcher.codes()[c.code].path + "|" +
            std::string(coding::to_string(c.valence)) + "|";
     for (std::size_t i = 0; i < c.matched.size(); ++i)
@@ -158,5 +159,20 @@ TEST_SUITE("coding::matcher") {
       CHECK(run(unit_cb, "Dana sudah cair. Tapi prosesnya lancar.\n") ==
             "0|dana|support|Dana|lancar\n");
     }
+  }
+
+  TEST_CASE("Detail::codes codes the same units with the same codes, without evidence or valence") {
+    auto cb = parse(R"(
+      code dana { label id "D" match dana | "dana bergulir" }
+      code sdm { label id "S" match relawan NEAR/2 kurang unless pelatihan }
+      cue obstacle { match kendala | kurang | terlambat }
+      cue support { match lancar }
+    )");
+    const std::string text = "Dana terlambat. Relawan kurang.\n\nPelatihan relawan kurang.\n\n"
+                             "Dana bergulir lancar.\n\nTidak ada apa-apa.\n";
+    CHECK(run(cb, text) == "0|dana|obstacle|Dana|terlambat\n0|sdm|obstacle|Relawan,kurang|kurang\n"
+                           "2|dana|support|Dana,Dana bergulir|lancar\n");
+    CHECK(run(cb, text, coding::Interviewer::skip, coding::Detail::codes) ==
+          "0|dana|neutral||\n0|sdm|neutral||\n2|dana|neutral||\n");
   }
 }

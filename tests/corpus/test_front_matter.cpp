@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 using koda::corpus::Attributes;
 using koda::corpus::Kind;
 using koda::corpus::parse_front_matter;
@@ -70,5 +73,55 @@ TEST_SUITE("corpus::front_matter") {
             "3:1: unknown kind 'memo' in front matter (expected interview, minutes, observation "
             "or document)");
     }
+  }
+}
+
+// The hand-split fast path must read every block it accepts exactly as yaml-cpp does.
+TEST_SUITE("corpus::front_matter simple path") {
+  using koda::corpus::detail::simple_front_matter;
+  using koda::corpus::detail::yaml_front_matter;
+
+  TEST_CASE("the common block takes the fast path") {
+    auto simple = simple_front_matter("kind: interview\ntitle: Wawancara — Lurah\n"
+                                      "date: 2010-04-03\nsite: RW 04 Kelurahan Cempaka\n\n");
+    REQUIRE(simple.has_value());
+    CHECK(*simple == Attributes{{"date", "2010-04-03"},
+                                {"kind", "interview"},
+                                {"site", "RW 04 Kelurahan Cempaka"},
+                                {"title", "Wawancara — Lurah"}});
+  }
+
+  TEST_CASE("whatever the fast path accepts, yaml-cpp reads the same") {
+    const std::vector<std::string> keys = {"kind", "title", "a.b", "a-b", "_x", "1", "Key",
+                                           "k k", "k:x", "\"q\"", "? k", "- k", "k#"};
+    const std::vector<std::string> values = {
+        "null", "Null", "NULL", "~", "true", "yes", "no", "2010-04-03", "12:30", "a: b", "a:b",
+        "a #b", "a#b", "RW 04", "'quoted'", "\"dq\"", "- item", "-5", "?x", "[a, b]", "a, b",
+        "{a}", "Pak Budi's", "Wawancara — Lurah", "“kutip”", "a\tb", "x:", "0x1F", "1e3", ".5",
+        "@at", "`tick`", "%pct", "&anchor", "*alias", "!tag", "|", ">", "a  b", "a \u2028 b",
+        "a\u0085b", "\ufeffx", "é", "e\u0301", "a|b", "a>b", "a'b\"c", "", "  padded  ",
+        "Rp 1.000.000,-", "x: y: z", "a ,b", "0", "007", "1:2:3", "a\\nb"};
+    const std::vector<std::string> extras = {"", "\n", "other: line\n", "  indented more\n",
+                                             "# comment\n", "title: again\n", "list:\n  - a\n"};
+    std::size_t accepted = 0;
+    std::size_t compared = 0;
+    for (const std::string& key : keys)
+      for (const std::string& value : values)
+        for (const std::string& extra : extras) {
+          const std::string block = key + ": " + value + "\n" + extra;
+          const auto simple = simple_front_matter(block);
+          ++compared;
+          if (!simple)
+            continue;
+          ++accepted;
+          INFO("block: ", block);
+          Attributes yaml;
+          REQUIRE_NOTHROW(yaml = yaml_front_matter(block));
+          CHECK(*simple == yaml);
+        }
+    // The fast path must be taken for ordinary lines and refused for the awkward ones.
+    CHECK(compared == keys.size() * values.size() * extras.size());
+    CHECK(accepted > 300);
+    CHECK(accepted < compared / 2);
   }
 }

@@ -14,7 +14,7 @@
 //   the finding a researcher must not lose in a roll-up, so it wins.
 // - Documents and informants. Units of one document arrive together, so a document is
 //   counted when a cell sees a document index different from the last one; informants are
-//   interned to small ids and kept in a set per cell.
+//   interned to small ids and kept as a bit set per cell.
 
 #include "koda/analysis/freq.hpp"
 
@@ -87,8 +87,16 @@ void FreqCounter::Cell::add(std::size_t document, std::int64_t informant) {
     ++documents;
     last_document = document;
   }
-  if (informant >= 0)
-    informants.insert(static_cast<std::uint32_t>(informant));
+  if (informant < 0)
+    return;
+  const auto id = static_cast<std::size_t>(informant);
+  if (seen.size() <= id / 64)
+    seen.resize(id / 64 + 1, 0);
+  const std::uint64_t bit = std::uint64_t{1} << (id % 64);
+  if (!(seen[id / 64] & bit)) {
+    seen[id / 64] |= bit;
+    ++informants;
+  }
 }
 
 FreqCounter::FreqCounter(std::vector<FreqCode> codes, FreqOptions options)
@@ -188,8 +196,12 @@ void FreqCounter::add(const CodedUnit& unit) {
     return;
   std::int64_t informant = -1;
   if (!unit.informant.empty()) {
-    auto [it, inserted] = m_informant_ids.emplace(
-        std::string(unit.informant), static_cast<std::uint32_t>(m_informant_ids.size()));
+    auto it = m_informant_ids.find(unit.informant);
+    if (it == m_informant_ids.end())
+      it = m_informant_ids
+               .emplace(std::string(unit.informant),
+                        static_cast<std::uint32_t>(m_informant_ids.size()))
+               .first;
     informant = it->second;
   }
   std::size_t column = column_of(unit);
@@ -216,7 +228,7 @@ FreqRow FreqCounter::make_row(const Stats& stats, std::uint64_t coded_units) con
   FreqRow row;
   row.counts.units = stats.all.units;
   row.counts.documents = stats.all.documents;
-  row.counts.informants = stats.all.informants.size();
+  row.counts.informants = stats.all.informants;
   row.counts.neutral = stats.valence[0];
   row.counts.support = stats.valence[1];
   row.counts.obstacle = stats.valence[2];
@@ -228,7 +240,7 @@ FreqRow FreqCounter::make_row(const Stats& stats, std::uint64_t coded_units) con
     case FreqCount::documents:
       return cell.documents;
     case FreqCount::informants:
-      return cell.informants.size();
+      return cell.informants;
     case FreqCount::units:
       break;
     }

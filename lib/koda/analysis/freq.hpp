@@ -10,7 +10,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 // Code frequencies for `koda freq`: how many units, documents and informants each code
@@ -138,7 +137,8 @@ private:
     std::uint64_t units = 0;
     std::uint64_t documents = 0;
     std::size_t last_document = static_cast<std::size_t>(-1);
-    std::unordered_set<std::uint32_t> informants;
+    std::uint64_t informants = 0;
+    std::vector<std::uint64_t> seen; // bit i: informant id i counted here
     void add(std::size_t document, std::int64_t informant);
   };
   struct Stats {
@@ -157,7 +157,14 @@ private:
   std::vector<bool> m_leaf;
   FreqOptions m_options;
   std::vector<Stats> m_stats; // one per code, then the totals
-  std::unordered_map<std::string, std::uint32_t> m_informant_ids;
+  // Looked up by string_view: a unit's informant is interned without building a string.
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view name) const {
+      return std::hash<std::string_view>{}(name);
+    }
+  };
+  std::unordered_map<std::string, std::uint32_t, NameHash, std::equal_to<>> m_informant_ids;
   std::vector<std::string> m_columns;
   std::unordered_map<std::string, std::size_t> m_column_ids;
   // Per-unit scratch: which codes the unit hit, with their rolled-up valence.

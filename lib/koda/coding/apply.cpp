@@ -32,9 +32,10 @@ namespace detail {
 // with millions of distinct spellings (numbers, names, typos).
 constexpr std::size_t k_max_cached_spellings = 1u << 20;
 
-const TokenInfo& UnitScanner::lookup(std::string_view surface, std::uint64_t h) {
+const TokenInfo& UnitScanner::lookup(std::string_view surface, std::uint64_t head,
+                                     std::uint64_t h) {
   Workspace::State& ws = m_ws;
-  if (const TokenInfo* hit = ws.cache.find(surface, h))
+  if (const TokenInfo* hit = ws.cache.find(surface, head, h))
     return *hit;
   if (ws.cache.size() >= k_max_cached_spellings) {
     ws.cache.reset();
@@ -92,17 +93,20 @@ void UnitScanner::scan(std::string_view text) {
   ws.occurrences.clear();
   ws.token_stems.resize(ws.tokens.size());
   ws.token_forms.resize(ws.tokens.size());
+  ws.token_heads.resize(ws.tokens.size());
   ws.token_hashes.resize(ws.tokens.size());
   for (std::size_t i = 0; i < ws.tokens.size(); ++i) {
     const text::Span& span = ws.tokens[i];
-    ws.token_hashes[i] = TokenCache::hash(text.substr(span.start, span.end - span.start));
-    if (span.end - span.start > 8) // short spellings are mostly in the hot table
+    const std::string_view surface = text.substr(span.start, span.end - span.start);
+    ws.token_heads[i] = TokenCache::head_of(surface, text.size() - span.start);
+    ws.token_hashes[i] = TokenCache::hash(surface, ws.token_heads[i]);
+    if (surface.size() > 8) // short spellings are mostly in the hot table
       ws.cache.prefetch(ws.token_hashes[i]);
   }
   for (std::size_t i = 0; i < ws.tokens.size(); ++i) {
     const text::Span& span = ws.tokens[i];
-    const TokenInfo& info =
-        lookup(text.substr(span.start, span.end - span.start), ws.token_hashes[i]);
+    const TokenInfo& info = lookup(text.substr(span.start, span.end - span.start),
+                                   ws.token_heads[i], ws.token_hashes[i]);
     ws.token_stems[i] = info.stem;
     ws.token_forms[i] = info.form;
     for (std::uint32_t k = 0; k < info.atoms_count; ++k)
@@ -253,7 +257,7 @@ bool UnitScanner::eval(std::int32_t root, std::vector<Occurrence>* out) const {
 } // namespace detail
 
 std::vector<Coding> Matcher::code_document(const corpus::Document& doc, Interviewer interviewer,
-                                           Workspace& workspace) const {
+                                           Workspace& workspace, Detail detail) const {
   const Program& program = m_impl->program;
   Workspace::State& ws = workspace.state();
   detail::UnitScanner scanner(program, ws);
@@ -280,13 +284,17 @@ std::vector<Coding> Matcher::code_document(const corpus::Document& doc, Intervie
     std::size_t first_coding = codings.size();
     for (std::uint32_t code : ws.candidates) {
       evidence.clear();
-      if (!scanner.eval(program.match_root[code], &evidence))
+      if (!scanner.eval(program.match_root[code], detail == Detail::full ? &evidence : nullptr))
         continue;
       if (program.unless_root[code] != k_none && scanner.eval(program.unless_root[code], nullptr))
         continue;
       Coding coding;
       coding.unit = u;
       coding.code = code;
+      if (detail == Detail::codes) {
+        codings.push_back(std::move(coding));
+        continue;
+      }
       std::sort(evidence.begin(), evidence.end(), [](const Occurrence& a, const Occurrence& b) {
         return a.start != b.start ? a.start < b.start : a.end < b.end;
       });
@@ -302,7 +310,7 @@ std::vector<Coding> Matcher::code_document(const corpus::Document& doc, Intervie
       ws.evidence[slot].assign(evidence.begin(), evidence.end());
       codings.push_back(std::move(coding));
     }
-    if (codings.size() > first_coding)
+    if (codings.size() > first_coding && detail == Detail::full)
       detail::assign_valence(program, ws, scanner, text, unit.start, codings, first_coding,
                              nullptr);
   }

@@ -74,7 +74,8 @@ BatchSummary code_inputs(const std::vector<std::string>& paths,
         CodedDocument coded{corpus::load_document(inputs.files[i].path, bytes, options.load), {}};
         for (std::size_t m = 0; m < matchers.size(); ++m)
           coded.codings.push_back(
-              matchers[m]->code_document(coded.document, options.interviewer, *workspaces[m]));
+              matchers[m]->code_document(coded.document, options.interviewer, *workspaces[m],
+                                          options.detail));
         slot.coded = std::move(coded);
       } catch (const corpus::LoadError& e) {
         slot.error = e.what();

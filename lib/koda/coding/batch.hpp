@@ -20,6 +20,7 @@ struct CodedDocument {
 struct BatchOptions {
   corpus::LoadOptions load;
   Interviewer interviewer = Interviewer::skip;
+  Detail detail = Detail::full;
   unsigned jobs = 1;
 };
 

@@ -48,6 +48,12 @@ struct CodeInfo {
 // Whether interviewer turns are coded.
 enum class Interviewer { skip, include };
 
+// How much of each coding to work out: everything `koda code` reports (the matched spans
+// and the valence), or only which codes apply to which units, which is all a frequency
+// table without valence columns or a valence filter needs. With `codes`, Coding::matched
+// is empty and every valence is neutral; which (unit, code) pairs are coded is the same.
+enum class Detail { full, codes };
+
 // Per-thread state for coding with one Matcher: segmenters, the stemmer, the cache of
 // token forms and scratch space. Create one per thread with Matcher::workspace().
 class Workspace {
@@ -84,7 +90,7 @@ public:
   // each code whose rule holds there and whose `unless` does not, in unit order, then
   // code order.
   std::vector<Coding> code_document(const corpus::Document& doc, Interviewer interviewer,
-                                    Workspace& workspace) const;
+                                    Workspace& workspace, Detail detail = Detail::full) const;
 
   // Why `coding` of `doc` was made and got its valence, in words, for `--explain`.
   std::string explain(const corpus::Document& doc, const Coding& coding,

@@ -28,22 +28,46 @@ class TokenCache {
 public:
   TokenCache() { reset(); }
 
-  static std::uint64_t hash(std::string_view key) {
-    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ key.size();
-    const char* p = key.data();
-    std::size_t n = key.size();
-    while (n >= 8) {
-      std::uint64_t chunk;
-      std::memcpy(&chunk, p, 8);
-      h = (h ^ chunk) * 0xFF51AFD7ED558CCDull;
-      h ^= h >> 32;
-      p += 8;
-      n -= 8;
-    }
-    if (n > 0) {
-      std::uint64_t chunk = 0;
-      std::memcpy(&chunk, p, n);
-      h ^= chunk;
+  // The first 8 bytes of `key`, zero-padded. A token never holds a NUL byte, so for keys
+  // of up to 8 bytes equal heads mean equal keys.
+  static std::uint64_t head_of(std::string_view key) {
+    std::uint64_t head = 0;
+    std::memcpy(&head, key.data(), key.size() < 8 ? key.size() : 8);
+    return head;
+  }
+
+  // The same, reading 8 bytes at once when `readable` bytes (at least the key's) may be
+  // read from key.data(): what the scanner does for every token but a unit's last.
+  static std::uint64_t head_of(std::string_view key, std::size_t readable) {
+    if (readable < 8)
+      return head_of(key);
+    std::uint64_t head;
+    std::memcpy(&head, key.data(), 8);
+    if (key.size() < 8)
+      head &= ~std::uint64_t{0} >> (64 - 8 * key.size());
+    return head;
+  }
+
+  // The hash of `key`, whose head_of is `head`.
+  static std::uint64_t hash(std::string_view key, std::uint64_t head) {
+    std::uint64_t h = (0x9E3779B97F4A7C15ull ^ key.size()) ^ head;
+    if (key.size() > 8) {
+      h *= 0xFF51AFD7ED558CCDull;
+      const char* p = key.data() + 8;
+      std::size_t n = key.size() - 8;
+      while (n >= 8) {
+        std::uint64_t chunk;
+        std::memcpy(&chunk, p, 8);
+        h = (h ^ chunk) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
+        p += 8;
+        n -= 8;
+      }
+      if (n > 0) {
+        std::uint64_t chunk = 0;
+        std::memcpy(&chunk, p, n);
+        h ^= chunk;
+      }
     }
     // MurmurHash3's finaliser: every input bit reaches the low bits used as the index.
     h ^= h >> 33;
@@ -54,14 +78,15 @@ public:
     return h;
   }
 
+  static std::uint64_t hash(std::string_view key) { return hash(key, head_of(key)); }
+
   // Starts loading the slot where a key with hash `h` would be: lookups of a unit's tokens
   // are latency-bound, so the scanner prefetches them all before looking any up.
   void prefetch(std::uint64_t h) const { __builtin_prefetch(&m_slots[h & m_mask]); }
 
-  // The value cached for `key` (whose hash is `h`), or nullptr.
-  const TokenInfo* find(std::string_view key, std::uint64_t h) {
+  // The value cached for `key` (whose head_of is `head` and hash `h`), or nullptr.
+  const TokenInfo* find(std::string_view key, std::uint64_t head, std::uint64_t h) {
     const std::uint32_t tag = tag_of(h);
-    const std::uint64_t head = head_of(key);
     // Frequent words are short: spellings of up to 8 bytes also live in a small
     // direct-mapped table that stays in the L2 cache, so most tokens never touch the big one.
     Hot& hot = m_hot[(h >> 40) & (k_hot_slots - 1)];
@@ -99,6 +124,7 @@ public:
     slot.head = head_of(key);
     slot.length = static_cast<std::uint32_t>(key.size());
     slot.offset = static_cast<std::uint32_t>(m_keys.size());
+    slot.low = static_cast<std::uint32_t>(h);
     slot.value = value;
     if (key.size() > 8)
       m_keys.append(key.substr(8));
@@ -111,7 +137,7 @@ public:
   // Forgets everything (to bound memory on corpora with millions of distinct spellings).
   void reset() {
     m_hot.assign(k_hot_slots, Hot{});
-    m_slots.assign(1024, Slot{});
+    m_slots.assign(k_initial_slots, Slot{});
     m_mask = m_slots.size() - 1;
     m_keys.clear();
     m_size = 0;
@@ -123,6 +149,7 @@ private:
     std::uint32_t length = 0;
     std::uint64_t head = 0;   // the first 8 bytes of the spelling, zero-padded
     std::uint32_t offset = 0; // the rest of the spelling in m_keys
+    std::uint32_t low = 0;    // the hash's low half: where the slot goes when the table grows
     TokenInfo value;
   };
   static_assert(sizeof(Slot) <= 40);
@@ -133,14 +160,12 @@ private:
     TokenInfo value;
   };
   static constexpr std::size_t k_hot_slots = 8192;
+  // A one-page document has a few hundred spellings; a corpus tens of thousands. Starting at
+  // 16 Ki slots (640 KB) skips the first growths without slowing start-up.
+  static constexpr std::size_t k_initial_slots = 16384;
   std::vector<Hot> m_hot;
 
   static std::uint32_t tag_of(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32) | 1u; }
-  static std::uint64_t head_of(std::string_view key) {
-    std::uint64_t head = 0;
-    std::memcpy(&head, key.data(), key.size() < 8 ? key.size() : 8);
-    return head;
-  }
 
   const TokenInfo& place(const Slot& slot, std::uint64_t h) {
     for (std::size_t i = h & m_mask;; i = (i + 1) & m_mask) {
@@ -155,15 +180,9 @@ private:
     std::vector<Slot> old(m_slots.size() * 2);
     old.swap(m_slots);
     m_mask = m_slots.size() - 1;
-    for (const Slot& slot : old) {
-      if (slot.tag == 0)
-        continue;
-      // Rebuild the full hash from the key to find the new home.
-      std::string key(reinterpret_cast<const char*>(&slot.head), slot.length < 8 ? slot.length : 8);
-      if (slot.length > 8)
-        key.append(m_keys, slot.offset, slot.length - 8);
-      place(slot, hash(key));
-    }
+    for (const Slot& slot : old)
+      if (slot.tag != 0)
+        place(slot, slot.low);
   }
 
   std::vector<Slot> m_slots;

@@ -37,4 +37,18 @@ struct FrontMatter {
 // closed, is not valid YAML, is not a map, or names an unknown kind.
 FrontMatter parse_front_matter(std::string_view text);
 
+namespace detail {
+
+// The attributes of a front-matter block (the lines between the `---` lines) when every
+// line is a plain `key: value` pair whose meaning in YAML is beyond doubt (see the .cpp);
+// nullopt otherwise, and the block is read with yaml-cpp. Exposed for the differential
+// test that holds it to yaml-cpp's reading.
+std::optional<Attributes> simple_front_matter(std::string_view block);
+
+// The attributes yaml-cpp reads from a front-matter block (`kind` included). Throws
+// SyntaxError like parse_front_matter.
+Attributes yaml_front_matter(std::string_view block);
+
+} // namespace detail
+
 } // namespace koda::corpus
