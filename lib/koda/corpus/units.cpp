@@ -135,17 +135,32 @@ std::string label_key(std::string_view label) {
   return lower_ascii(lines::trim(label.substr(0, paren)));
 }
 
-std::map<std::string, int> count_labels(const std::vector<Line>& body) {
-  std::map<std::string, int> counts;
+using LabelCounts = std::map<std::string, int, std::less<>>;
+
+// Each line's turn label, if it has one, parsed once for counting and for cutting.
+std::vector<std::optional<lines::TurnLabel>> turn_labels(const std::vector<Line>& body) {
+  std::vector<std::optional<lines::TurnLabel>> labels;
+  labels.reserve(body.size());
   for (const Line& line : body)
-    if (auto turn = lines::parse_turn_label(line.text))
-      ++counts[std::string(turn->label)];
+    labels.push_back(lines::parse_turn_label(line.text));
+  return labels;
+}
+
+LabelCounts count_labels(const std::vector<std::optional<lines::TurnLabel>>& turn_labels) {
+  LabelCounts counts;
+  for (const auto& turn : turn_labels)
+    if (turn) {
+      auto it = counts.find(turn->label);
+      if (it == counts.end())
+        it = counts.emplace(std::string(turn->label), 0).first;
+      ++it->second;
+    }
   return counts;
 }
 
 class InterviewerRule {
 public:
-  InterviewerRule(const std::vector<std::string>& given, const std::map<std::string, int>& labels) {
+  InterviewerRule(const std::vector<std::string>& given, const LabelCounts& labels) {
     for (const std::string& g : given)
       m_given.push_back(label_key(g));
     for (const auto& [label, count] : labels) {
@@ -181,7 +196,8 @@ struct Turn {
 
 std::vector<Turn> find_turns(const std::vector<Line>& body,
                              const std::vector<std::string>& interviewer_labels) {
-  const std::map<std::string, int> labels = count_labels(body);
+  const std::vector<std::optional<lines::TurnLabel>> parsed = turn_labels(body);
+  const LabelCounts labels = count_labels(parsed);
   const InterviewerRule rule(interviewer_labels, labels);
   std::vector<Turn> turns;
   bool after_interviewer = false; // the open turn is the interviewer's: an answer follows
@@ -190,11 +206,11 @@ std::vector<Turn> find_turns(const std::vector<Line>& body,
       after_interviewer = false;
       continue;
     }
-    auto turn = lines::parse_turn_label(body[i].text);
+    const std::optional<lines::TurnLabel>& turn = parsed[i];
     if (!turn)
       continue;
     bool interviewer = rule.is_interviewer(turn->label);
-    if (labels.at(std::string(turn->label)) >= 2 || interviewer || after_interviewer ||
+    if (labels.find(turn->label)->second >= 2 || interviewer || after_interviewer ||
         !turn->timestamp.empty()) {
       turns.push_back({i, *turn, interviewer});
       after_interviewer = interviewer;

@@ -38,9 +38,11 @@
 #include <fmt/format.h>
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/ustring.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
@@ -415,9 +417,32 @@ const icu::Normalizer2& nfc_normalizer() {
   return *nfc;
 }
 
+// Whether every non-ASCII character of valid UTF-8 `text` is NFC_Quick_Check=Yes with
+// canonical combining class 0: then the text is in NFC (UAX #15's quick check answers Yes)
+// without running the normaliser. True of nearly all text that is not decomposed: curly
+// quotes, dashes, accented letters written precomposed.
+bool is_plainly_nfc(std::string_view text) {
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    i += static_cast<int32_t>(detail::ascii_prefix_length(text.substr(static_cast<std::size_t>(i))));
+    if (i == length) {
+      break;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, length, c);
+    if (c < 0 || u_getCombiningClass(c) != 0 ||
+        u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES) {
+      return false;
+    }
+  }
+  return true;
+}
+
 void normalize_nfc_in_place(std::string& text) {
   const std::size_t ascii = detail::ascii_prefix_length(text);
-  if (ascii == text.size()) {
+  if (ascii == text.size() || is_plainly_nfc(std::string_view(text).substr(ascii))) {
     return;
   }
   const icu::Normalizer2& nfc = nfc_normalizer();
