@@ -81,9 +81,17 @@ constexpr std::array<CharClass, 128> k_char_classes = make_char_classes();
 
 CharClass class_of(char c) { return k_char_classes[static_cast<unsigned char>(c) & 0x7F]; }
 
-bool is_word_char(CharClass c) {
-  return c == CharClass::letter || c == CharClass::digit || c == CharClass::connector;
+// Letters, digits and `_`: the characters that always continue a token.
+constexpr std::array<bool, 256> make_word_chars() {
+  std::array<bool, 256> word{};
+  for (std::size_t c = 0; c < 128; ++c) {
+    const CharClass k = k_char_classes[c];
+    word[c] = k == CharClass::letter || k == CharClass::digit || k == CharClass::connector;
+  }
+  return word;
 }
+
+constexpr std::array<bool, 256> k_is_word_char = make_word_chars();
 
 // Whether `mid` joins two characters of class `side` (both letters or both digits).
 bool joins(CharClass side, CharClass mid) {
@@ -155,33 +163,41 @@ Region icu_region(std::string_view text, std::size_t floor, std::size_t non_asci
 } // namespace
 
 void append_ascii_tokens(std::string_view text, std::size_t base, std::vector<WordToken>& tokens) {
+  // Runs of word characters are consumed by a one-table-lookup-per-byte loop; only at the
+  // end of a run are the joining rules of point 1 looked at.
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
   std::size_t i = 0;
   while (i < size) {
-    const CharClass first = class_of(text[i]);
-    const bool starts_token =
-        first == CharClass::letter || first == CharClass::digit ||
-        (first == CharClass::connector && i + 1 < size && is_word_char(class_of(text[i + 1])));
-    if (!starts_token) {
+    while (i < size && !k_is_word_char[p[i]]) {
+      ++i;
+    }
+    if (i == size) {
+      break;
+    }
+    // A lone `_` (not followed by a letter, digit or `_`) is not a token.
+    if (p[i] == '_' && (i + 1 == size || !k_is_word_char[p[i + 1]])) {
       ++i;
       continue;
     }
-    const std::size_t start = i++;
-    CharClass last = first;
-    CharClass before_last = CharClass::other;
+    const std::size_t start = i;
     for (;;) {
-      const CharClass next = i < size ? class_of(text[i]) : CharClass::other;
-      if (is_word_char(next)) {
-        before_last = last;
-        last = next;
-        i += 1;
-      } else if (i + 1 < size && joins(last, next) && class_of(text[i + 1]) == last) {
-        before_last = next;
-        i += 2;
-      } else {
-        break;
+      while (i < size && k_is_word_char[p[i]]) {
+        ++i;
       }
+      if (i + 1 < size) {
+        const CharClass last = class_of(static_cast<char>(p[i - 1]));
+        if (joins(last, class_of(static_cast<char>(p[i]))) &&
+            class_of(static_cast<char>(p[i + 1])) == last) {
+          i += 2;
+          continue;
+        }
+      }
+      break;
     }
+    const CharClass last = class_of(static_cast<char>(p[i - 1]));
+    const CharClass before_last =
+        i - 1 > start ? class_of(static_cast<char>(p[i - 2])) : CharClass::other;
     tokens.push_back({base + start, base + i, token_status(last, before_last)});
   }
 }
