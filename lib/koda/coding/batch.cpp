@@ -1,8 +1,15 @@
 // The batch pipeline: a file-level work queue over threads with results delivered in
 // input order. Documents are independent, so threads take the next input index, load and
-// code it, and park the result in a slot; the calling thread consumes slots in index order.
-// A worker may run at most `window` inputs ahead of the consumer, which bounds memory by a
-// few documents per thread however large the corpus is, and keeps output deterministic.
+// code it, and park the result in a slot of a ring; the calling thread delivers slots in
+// index order. Any thread may run at most `window` inputs ahead of delivery, which bounds
+// memory by a few documents per thread however large the corpus is, and keeps output
+// deterministic.
+//
+// The calling thread is one of the `jobs` threads: while the next slot to deliver is not
+// ready it codes the next input itself rather than sleep, so `--jobs 2` runs two threads on
+// two cores, not three, and `--jobs 1` runs no other thread at all. Threads wake each other
+// only when one is actually waiting, since a wake-up costs a system call and, on a virtual
+// machine, far more than handing over a document.
 
 #include "koda/coding/batch.hpp"
 
@@ -10,10 +17,10 @@
 
 #include <algorithm>
 #include <condition_variable>
-#include <deque>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <vector>
 
 namespace koda::coding {
 namespace {
@@ -47,66 +54,104 @@ BatchSummary code_inputs(const std::vector<std::string>& paths,
   const std::size_t window = std::max<std::size_t>(4, threads * 4);
 
   std::mutex mutex;
-  std::condition_variable slot_ready;
-  std::condition_variable room;
-  std::deque<Slot> slots; // slots[i - consumed] is input i
-  std::size_t consumed = 0;
-  std::size_t next = 0;
+  std::condition_variable slot_ready; // the delivering thread waits here for its slot
+  std::condition_variable room;       // workers wait here for room in the window
+  std::vector<Slot> ring(window);     // input i lives in ring[i % window]
+  std::size_t delivered = 0;          // inputs before this one are delivered
+  std::size_t next = 0;               // the next input to code
+  bool delivery_waiting = false;
+  std::size_t workers_waiting = 0;
   bool stop = false;
 
-  auto worker = [&] {
+  // Loads and codes input `i` into its slot; `workspaces` are the calling thread's.
+  auto code_one = [&](std::size_t i, std::vector<std::unique_ptr<Workspace>>& workspaces) {
+    Slot slot;
+    try {
+      std::string bytes = corpus::read_input(inputs.files[i]);
+      slot.bytes = bytes.size();
+      CodedDocument coded{corpus::load_document(inputs.files[i].path, bytes, options.load), {}};
+      for (std::size_t m = 0; m < matchers.size(); ++m)
+        coded.codings.push_back(matchers[m]->code_document(coded.document, options.interviewer,
+                                                           *workspaces[m], options.detail));
+      slot.coded = std::move(coded);
+    } catch (const corpus::LoadError& e) {
+      slot.error = e.what();
+      slot.binary = e.binary();
+    } catch (const std::exception& e) {
+      slot.error = fmt::format("{}: {}", inputs.files[i].path, e.what());
+    }
+    slot.ready = true;
+    bool wake = false;
+    {
+      std::lock_guard lock(mutex);
+      ring[i % window] = std::move(slot);
+      wake = delivery_waiting && i == delivered;
+    }
+    if (wake)
+      slot_ready.notify_one();
+  };
+  auto make_workspaces = [&] {
     std::vector<std::unique_ptr<Workspace>> workspaces;
     for (const Matcher* matcher : matchers)
       workspaces.push_back(matcher->workspace());
+    return workspaces;
+  };
+
+  auto worker = [&] {
+    std::vector<std::unique_ptr<Workspace>> workspaces = make_workspaces();
     while (true) {
       std::size_t i = 0;
       {
         std::unique_lock lock(mutex);
-        room.wait(lock, [&] { return stop || next >= total || next < consumed + window; });
+        while (!stop && next < total && next >= delivered + window) {
+          ++workers_waiting;
+          room.wait(lock);
+          --workers_waiting;
+        }
         if (stop || next >= total)
           return;
         i = next++;
       }
-      Slot slot;
-      try {
-        std::string bytes = corpus::read_input(inputs.files[i]);
-        slot.bytes = bytes.size();
-        CodedDocument coded{corpus::load_document(inputs.files[i].path, bytes, options.load), {}};
-        for (std::size_t m = 0; m < matchers.size(); ++m)
-          coded.codings.push_back(
-              matchers[m]->code_document(coded.document, options.interviewer, *workspaces[m],
-                                          options.detail));
-        slot.coded = std::move(coded);
-      } catch (const corpus::LoadError& e) {
-        slot.error = e.what();
-        slot.binary = e.binary();
-      } catch (const std::exception& e) {
-        slot.error = fmt::format("{}: {}", inputs.files[i].path, e.what());
-      }
-      slot.ready = true;
-      {
-        std::lock_guard lock(mutex);
-        slots[i - consumed] = std::move(slot);
-      }
-      slot_ready.notify_all();
+      code_one(i, workspaces);
     }
   };
 
-  slots.resize(total);
   std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t)
+  for (unsigned t = 1; t < threads; ++t)
     pool.emplace_back(worker);
+  auto stop_pool = [&] {
+    {
+      std::lock_guard lock(mutex);
+      stop = true;
+    }
+    room.notify_all();
+    for (std::thread& t : pool)
+      t.join();
+  };
   try {
+    std::vector<std::unique_ptr<Workspace>> workspaces = make_workspaces();
     for (std::size_t i = 0; i < total; ++i) {
       Slot slot;
       {
         std::unique_lock lock(mutex);
-        slot_ready.wait(lock, [&] { return slots.front().ready; });
-        slot = std::move(slots.front());
-        slots.pop_front();
-        ++consumed;
+        while (!ring[i % window].ready) {
+          if (next < total && next < delivered + window) {
+            const std::size_t j = next++;
+            lock.unlock();
+            code_one(j, workspaces);
+            lock.lock();
+            continue;
+          }
+          delivery_waiting = true;
+          slot_ready.wait(lock);
+          delivery_waiting = false;
+        }
+        slot = std::move(ring[i % window]);
+        ring[i % window] = Slot{};
+        ++delivered;
+        if (workers_waiting > 0)
+          room.notify_all();
       }
-      room.notify_all();
       summary.bytes += slot.bytes;
       if (slot.coded) {
         corpus::Document& doc = slot.coded->document;
@@ -135,17 +180,10 @@ BatchSummary code_inputs(const std::vector<std::string>& paths,
         callbacks.progress({i + 1, total, summary.bytes});
     }
   } catch (...) {
-    {
-      std::lock_guard lock(mutex);
-      stop = true;
-    }
-    room.notify_all();
-    for (std::thread& t : pool)
-      t.join();
+    stop_pool();
     throw;
   }
-  for (std::thread& t : pool)
-    t.join();
+  stop_pool();
   return summary;
 }
 
