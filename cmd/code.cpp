@@ -56,7 +56,8 @@ int run_code(const CodeOptions& options) {
   if (!options.coding.documents.attributes.empty())
     attributes = corpus::AttributeTable::load(options.coding.documents.attributes);
   report::OutputSink sink(options.coding.documents.output);
-  auto writer = make_excerpt_writer(parse_format(options.format, sink.to_terminal()), sink,
+  const report::ExcerptFormat format = parse_format(options.format, sink.to_terminal());
+  auto writer = make_excerpt_writer(format, sink,
                                     terminal_style(sink));
 
   std::vector<std::unique_ptr<coding::Workspace>> explain_spaces;
@@ -64,14 +65,13 @@ int run_code(const CodeOptions& options) {
     for (const auto& matcher : codebooks.matchers)
       explain_spaces.push_back(matcher->workspace());
 
-  coding::BatchCallbacks callbacks = reporting_callbacks(options.coding.documents);
-  callbacks.document = [&](coding::CodedDocument&& coded) {
+  // The excerpts `koda code` reports for `coded`, in unit order, then code order across
+  // codebooks. Reads only immutable state: runs on the coding threads.
+  auto excerpts_of = [&](const coding::CodedDocument& coded) {
     const corpus::Document& doc = coded.document;
-    if (!filter.accepts_document(doc))
-      return;
-    // Excerpts in unit order, then code order across codebooks.
     std::vector<report::Excerpt> excerpts;
-    std::string explanations;
+    if (!filter.accepts_document(doc))
+      return excerpts;
     for (std::size_t m = 0; m < coded.codings.size(); ++m) {
       const coding::Matcher& matcher = *codebooks.matchers[m];
       for (const coding::Coding& c : coded.codings[m]) {
@@ -88,7 +88,31 @@ int run_code(const CodeOptions& options) {
                        return a.coding->unit != b.coding->unit ? a.coding->unit < b.coding->unit
                                                                : a.code_order < b.code_order;
                      });
+    return excerpts;
+  };
+
+  coding::BatchCallbacks callbacks = reporting_callbacks(options.coding.documents);
+  // JSON Lines and JSON records are rendered on the coding threads and only written here:
+  // rendering is most of the cost of a large run.
+  const bool streamed = !options.explain && (format == report::ExcerptFormat::jsonl ||
+                                             format == report::ExcerptFormat::json);
+  report::ExcerptRecordStream records(sink, format);
+  if (streamed) {
+    callbacks.prepare = [&](coding::CodedDocument& coded) {
+      const std::vector<report::Excerpt> excerpts = excerpts_of(coded);
+      report::append_excerpt_records(coded.prepared, excerpts, format);
+      coded.prepared_items = excerpts.size();
+    };
+  }
+  callbacks.document = [&](coding::CodedDocument&& coded) {
+    if (streamed) {
+      records.add(coded.prepared, coded.prepared_items);
+      return;
+    }
+    const corpus::Document& doc = coded.document;
+    const std::vector<report::Excerpt> excerpts = excerpts_of(coded);
     if (options.explain) {
+      std::string explanations;
       for (const report::Excerpt& e : excerpts) {
         std::size_t m = 0;
         while (codebooks.order(m, 0) + codebooks.matchers[m]->codes().size() <= e.code_order)
@@ -104,7 +128,9 @@ int run_code(const CodeOptions& options) {
   coding::BatchSummary summary = coding::code_inputs(
       options.coding.documents.files, codebooks.matcher_list(),
       batch_options(options.coding, attributes ? &*attributes : nullptr), callbacks);
-  if (!options.explain)
+  if (streamed)
+    records.finish();
+  else if (!options.explain)
     writer->finish();
   sink.commit();
   print_summary(summary,

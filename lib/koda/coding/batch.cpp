@@ -69,10 +69,13 @@ BatchSummary code_inputs(const std::vector<std::string>& paths,
     try {
       std::string bytes = corpus::read_input(inputs.files[i]);
       slot.bytes = bytes.size();
-      CodedDocument coded{corpus::load_document(inputs.files[i].path, bytes, options.load), {}};
+      CodedDocument coded;
+      coded.document = corpus::load_document(inputs.files[i].path, bytes, options.load);
       for (std::size_t m = 0; m < matchers.size(); ++m)
         coded.codings.push_back(matchers[m]->code_document(coded.document, options.interviewer,
                                                            *workspaces[m], options.detail));
+      if (callbacks.prepare)
+        callbacks.prepare(coded);
       slot.coded = std::move(coded);
     } catch (const corpus::LoadError& e) {
       slot.error = e.what();

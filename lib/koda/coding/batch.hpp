@@ -14,6 +14,8 @@ namespace koda::coding {
 struct CodedDocument {
   corpus::Document document;
   std::vector<std::vector<Coding>> codings; // one list per matcher, in matcher order
+  std::string prepared;         // what BatchCallbacks::prepare made of it, if anything
+  std::size_t prepared_items = 0; // how many records `prepared` holds
 };
 
 // How a batch is run.
@@ -44,6 +46,11 @@ struct BatchSummary {
 // What a batch reports to its caller as it goes, always on the calling thread and in
 // input order (so output is the same whatever `jobs` is).
 struct BatchCallbacks {
+  // Optional, and the exception to the rule above: called on whichever thread coded the
+  // document, concurrently for different documents, before it is delivered. Work that
+  // needs only the document and read-only state (rendering its output into
+  // CodedDocument::prepared) goes here so that it runs on every thread.
+  std::function<void(CodedDocument&)> prepare;
   std::function<void(CodedDocument&&)> document;
   std::function<void(const std::string&)> warning; // a message naming the path
   std::function<void(const std::string&)> error;   // a message naming the path

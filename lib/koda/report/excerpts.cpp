@@ -39,31 +39,18 @@ std::string joined_terms(const Excerpt& e) {
 
 class JsonLinesWriter : public ExcerptWriter {
 public:
-  JsonLinesWriter(OutputSink& sink, bool array) : m_sink(sink), m_array(array) {}
+  JsonLinesWriter(OutputSink& sink, ExcerptFormat format) : m_format(format), m_stream(sink, format) {}
   void add(const std::vector<Excerpt>& excerpts) override {
     m_out.clear();
-    for (const Excerpt& e : excerpts) {
-      if (m_array)
-        m_out += m_count == 0 ? "[\n" : ",\n";
-      append_excerpt_json(m_out, e, m_cache);
-      if (!m_array)
-        m_out += '\n';
-      ++m_count;
-    }
-    m_cache.doc = nullptr;
-    m_sink.write(m_out);
+    append_excerpt_records(m_out, excerpts, m_format);
+    m_stream.add(m_out, excerpts.size());
   }
-  void finish() override {
-    if (m_array)
-      m_sink.write(m_count == 0 ? "[]\n" : "\n]\n");
-  }
+  void finish() override { m_stream.finish(); }
 
 private:
-  OutputSink& m_sink;
-  bool m_array;
-  std::size_t m_count = 0;
+  ExcerptFormat m_format;
+  ExcerptRecordStream m_stream;
   std::string m_out;
-  ExcerptJsonCache m_cache;
 };
 
 // --- CSV and TSV ----------------------------------------------------------------------
@@ -373,13 +360,39 @@ std::string excerpt_json(const Excerpt& excerpt) {
   return out;
 }
 
+void append_excerpt_records(std::string& out, const std::vector<Excerpt>& excerpts,
+                            ExcerptFormat format) {
+  ExcerptJsonCache cache;
+  for (std::size_t i = 0; i < excerpts.size(); ++i) {
+    if (format == ExcerptFormat::json && i > 0)
+      out += ",\n";
+    append_excerpt_json(out, excerpts[i], cache);
+    if (format != ExcerptFormat::json)
+      out += '\n';
+  }
+}
+
+void ExcerptRecordStream::add(std::string_view records, std::size_t count) {
+  if (count == 0)
+    return;
+  if (m_array)
+    m_sink.write(m_count == 0 ? "[\n" : ",\n");
+  m_sink.write(records);
+  m_count += count;
+}
+
+void ExcerptRecordStream::finish() {
+  if (m_array)
+    m_sink.write(m_count == 0 ? "[]\n" : "\n]\n");
+}
+
 std::unique_ptr<ExcerptWriter> make_excerpt_writer(ExcerptFormat format, OutputSink& sink,
                                                    const ExcerptStyle& style) {
   switch (format) {
   case ExcerptFormat::jsonl:
-    return std::make_unique<JsonLinesWriter>(sink, false);
+    return std::make_unique<JsonLinesWriter>(sink, format);
   case ExcerptFormat::json:
-    return std::make_unique<JsonLinesWriter>(sink, true);
+    return std::make_unique<JsonLinesWriter>(sink, format);
   case ExcerptFormat::csv:
     return std::make_unique<DelimitedExcerptWriter>(sink, DelimitedWriter::Style::csv);
   case ExcerptFormat::tsv:

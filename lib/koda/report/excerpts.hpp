@@ -48,6 +48,29 @@ public:
   virtual void finish() = 0;
 };
 
+// Appends the records of `excerpts` as `format` (jsonl or json) streams them: JSON Lines
+// each end with a line break; JSON array elements are joined by ",\n" (the stream adds the
+// brackets and the separators between calls). Needs nothing but the excerpts, so it can run
+// on the thread that coded the document.
+void append_excerpt_records(std::string& out, const std::vector<Excerpt>& excerpts,
+                            ExcerptFormat format);
+
+// Streams JSON Lines or one JSON array of records made by append_excerpt_records.
+class ExcerptRecordStream {
+public:
+  ExcerptRecordStream(OutputSink& sink, ExcerptFormat format)
+      : m_sink(sink), m_array(format == ExcerptFormat::json) {}
+  // Writes `records`, `count` of them.
+  void add(std::string_view records, std::size_t count);
+  // Closes the JSON array.
+  void finish();
+
+private:
+  OutputSink& m_sink;
+  bool m_array;
+  std::size_t m_count = 0;
+};
+
 // A writer of `format` into `sink`.
 std::unique_ptr<ExcerptWriter> make_excerpt_writer(ExcerptFormat format, OutputSink& sink,
                                                    const ExcerptStyle& style);
