@@ -228,6 +228,9 @@ def main():
     ap.add_argument("--peer-runs", type=int, default=1,
                     help="runs for the slow peers (py2, py1, r), which are 20x or more slower than koda's target (default 1)")
     ap.add_argument("--keep-output", action="store_true", help="keep koda code's JSONL (several times the corpus size)")
+    ap.add_argument("--code-output", default="/dev/shm" if os.access("/dev/shm", os.W_OK) else "",
+                    help="folder koda code writes its JSONL to (default /dev/shm, a tmpfs: the file is 8x the corpus, "
+                         "and on this VM writing it to disk costs more than producing it; '' writes it to --out)")
     ap.add_argument("--jobs", type=int, default=2, help="threads / processes for koda, rg and the 2-process peer (default 2)")
     ap.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
     ap.add_argument("--out", default=os.path.join(BENCH, "out"), help="where corpus, codebook, outputs and logs go (default bench/out)")
@@ -295,6 +298,8 @@ def main():
             print(f"run: warning: `koda codebook check {codebook}` fails", file=sys.stderr)
 
     J = str(args.jobs)
+    code_out = args.code_output or out
+    jsonl_path = os.path.join(code_out, "koda-code.jsonl")
     rows = [
         Row("read", "read files only (1 MiB buffer, no processing)", [[sys.executable, "-c", READER, "files.txt"]]),
         Row("cat", "read files only (xargs cat > /dev/null)", [["xargs", "-0", "-a", "files.0", "cat"]]),
@@ -303,8 +308,8 @@ def main():
         Row("rg-w", f"rg --count-matches -F -i -w -f terms.txt -j{J}",
             [[rg or "rg", "--count-matches", "-F", "-i", "-w", "-j", J, "--no-ignore", "-f", terms, corpus_name]],
             [os.path.join(logdir, "rg-w.out")], unavailable=None if rg else "not available (ripgrep not installed)"),
-        Row("koda-code", f"koda code --format jsonl --jobs {J} -o FILE",
-            [[koda or "koda", "code", "-c", codebook, "--format", "jsonl", "--jobs", J, "-o", os.path.join(out, "koda-code.jsonl"), corpus_name]],
+        Row("koda-code", f"koda code --format jsonl --jobs {J} -o FILE" + (" (tmpfs)" if code_out != out else ""),
+            [[koda or "koda", "code", "-c", codebook, "--format", "jsonl", "--jobs", J, "-o", jsonl_path, corpus_name]],
             unavailable=no_koda or (None if has_code else f"not available ({koda_rel} has no `code` command yet)")),
         Row("koda-freq", f"koda freq --jobs {J}", [[koda or "koda", "freq", "-c", codebook, "--jobs", J, corpus_name]],
             [os.path.join(out, "koda-freq.txt")],
@@ -444,7 +449,7 @@ def main():
     for name, target, better, value, verdict in checks:
         t = f"{better} {target:g}{'×' if better == '≥' else (' MB' if 'RSS' in name else ' ms')}"
         say(f"  {name:{cw}s}  target {t:10s}  measured {value:22s} {verdict}")
-    jsonl = os.path.join(out, "koda-code.jsonl")
+    jsonl = jsonl_path
     if rc and rc.times and os.path.exists(jsonl):
         js = os.path.getsize(jsonl)
         with open(jsonl, "rb") as f:
