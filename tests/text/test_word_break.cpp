@@ -210,6 +210,26 @@ TEST_SUITE("text::word_break") {
       }
       CHECK(differential.compared() == 20000);
     }
+    SUBCASE("long ASCII texts: tokens across 64-byte blocks") {
+      // The fast path works on 64-byte blocks; joins and tokens must not care where a
+      // block ends. Few characters, many of them joiners, at every alignment.
+      constexpr std::string_view alphabet = "aZ@09_.',; :-\n";
+      std::mt19937 random(64);
+      std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
+      std::uniform_int_distribution<int> length(60, 300);
+      for (int i = 0; i < 5000; ++i) {
+        std::string text(static_cast<std::size_t>(length(random)), ' ');
+        for (char& c : text) {
+          c = alphabet[pick(random)];
+        }
+        differential.compare(text);
+        differential.compare(std::string(static_cast<std::size_t>(i % 64), 'x') + text);
+      }
+      differential.compare(std::string(200, 'a'));
+      differential.compare(std::string(129, '_'));
+      differential.compare(std::string(63, ' ') + "1.2,3;4'5.6");
+      CHECK(differential.compared() == 10003);
+    }
     SUBCASE("generated transcripts with numbers, addresses, punctuation and Unicode") {
       std::mt19937 random(1975);
       std::uniform_int_distribution<std::size_t> fragments(1, 120);

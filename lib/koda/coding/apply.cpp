@@ -100,8 +100,7 @@ void UnitScanner::scan(std::string_view text) {
     const std::string_view surface = text.substr(span.start, span.end - span.start);
     ws.token_heads[i] = TokenCache::head_of(surface, text.size() - span.start);
     ws.token_hashes[i] = TokenCache::hash(surface, ws.token_heads[i]);
-    if (surface.size() > 8) // short spellings are mostly in the hot table
-      ws.cache.prefetch(ws.token_hashes[i]);
+    ws.cache.prefetch(ws.token_hashes[i]);
   }
   for (std::size_t i = 0; i < ws.tokens.size(); ++i) {
     const text::Span& span = ws.tokens[i];

@@ -82,7 +82,10 @@ public:
 
   // Starts loading the slot where a key with hash `h` would be: lookups of a unit's tokens
   // are latency-bound, so the scanner prefetches them all before looking any up.
-  void prefetch(std::uint64_t h) const { __builtin_prefetch(&m_slots[h & m_mask]); }
+  void prefetch(std::uint64_t h) const {
+    __builtin_prefetch(&m_hot[(h >> 40) & (k_hot_slots - 1)]);
+    __builtin_prefetch(&m_slots[h & m_mask]);
+  }
 
   // The value cached for `key` (whose head_of is `head` and hash `h`), or nullptr.
   const TokenInfo* find(std::string_view key, std::uint64_t head, std::uint64_t h) {
