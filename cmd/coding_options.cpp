@@ -57,7 +57,7 @@ std::vector<const coding::Matcher*> LoadedCodebooks::matcher_list() const {
 const std::string& LoadedCodebooks::label(std::size_t m, std::size_t code,
                                           const std::string& language) const {
   const codebook::Codebook& cb = *codebooks[m];
-  std::string lang = language.empty() ? cb.language : language;
+  const std::string& lang = language.empty() ? cb.language : language;
   return matchers[m]->codes()[code].code->label(lang);
 }
 

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cctype>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -183,6 +185,31 @@ TEST_SUITE("text::segment") {
       CHECK(segmenter.sentences("A. B.") == std::vector<Span>{{0, 2}, {3, 5}});
       CHECK(segmenter.sentences("C") == std::vector<Span>{{0, 1}});
     }
+  }
+
+  TEST_CASE("the sentences of a range are those of the whole text in that range") {
+    const std::string text = "Dana cair. Tapi relawan\nkurang, Pak.  Rapat Rp. 5.000 disetujui!\n\n"
+                             "Apa? Ya. \u201cKendala\u201d sudah selesai... Lalu lanjut";
+    SentenceSegmenter segmenter;
+    const std::vector<Span> all = segmenter.sentences(text);
+    REQUIRE(all.size() == 8);
+    // `from` is where a token starts in use: a character that is not white space.
+    auto token_can_start = [&](std::size_t at) {
+      const auto c = static_cast<unsigned char>(text[at]);
+      return !std::isspace(c) && (c & 0xC0) != 0x80;
+    };
+    for (std::size_t from = 0; from < text.size(); ++from)
+      for (std::size_t to = from + 1; to <= text.size() && token_can_start(from); ++to) {
+        std::vector<Span> expected;
+        for (std::size_t i = 0; i < all.size(); ++i) {
+          const std::size_t next = i + 1 < all.size() ? all[i + 1].start : text.size();
+            // The sentence holding `from` to the last that starts before `to`.
+          if (next > from && all[i].start < to)
+            expected.push_back(all[i]);
+        }
+        INFO("from ", from, " to ", to);
+        REQUIRE(segmenter.sentences(text, from, to) == expected);
+      }
   }
 
   TEST_CASE("fold_case is full default case folding") {

@@ -119,9 +119,26 @@ private:
         return nullptr;
       if (slot.tag == tag && slot.head == head && slot.length == key.size() &&
           (key.size() <= 8 ||
-           std::memcmp(m_keys.data() + slot.offset, key.data() + 8, key.size() - 8) == 0))
+           same_rest(m_keys.data() + slot.offset, key.data() + 8, key.size() - 8)))
         return &slot.value;
     }
+  }
+
+  // Whether the `n` bytes at `a` and `b` are equal: the few bytes past a spelling's head,
+  // compared inline (a call to memcmp cost more than the comparison).
+  static bool same_rest(const char* a, const char* b, std::size_t n) {
+    for (; n >= 8; a += 8, b += 8, n -= 8) {
+      std::uint64_t x;
+      std::uint64_t y;
+      std::memcpy(&x, a, 8);
+      std::memcpy(&y, b, 8);
+      if (x != y)
+        return false;
+    }
+    for (; n > 0; ++a, ++b, --n)
+      if (*a != *b)
+        return false;
+    return true;
   }
 
 public:

@@ -66,8 +66,27 @@ void assign_valence(const Program& program, Workspace::State& ws, const UnitScan
     scanner.eval(program.negation_root, &negations);
 
   std::vector<text::Span> sentences;
-  if (program.sentence_scope)
-    sentences = ws.sentences.sentences(text);
+  if (program.sentence_scope && trace) {
+    sentences = ws.sentences.sentences(text); // numbered in the explanation
+  } else if (program.sentence_scope) {
+    // Only sentences holding a cue, a negation or evidence matter: segment from the first
+    // of them to the last.
+    std::size_t from = text.size();
+    std::size_t to = 0;
+    auto cover = [&](const std::vector<Occurrence>& occurrences) {
+      for (const Occurrence& o : occurrences) {
+        from = std::min(from, o.start);
+        to = std::max(to, o.end);
+      }
+    };
+    cover(obstacles);
+    cover(supports);
+    cover(negations);
+    for (std::size_t k = first; k < codings.size(); ++k)
+      cover(ws.evidence[k - first]);
+    if (from < to)
+      sentences = ws.sentences.sentences(text, from, to);
+  }
   if (sentences.empty())
     sentences.push_back({0, text.size()});
   auto sentence_of = [&](const Occurrence& o) {

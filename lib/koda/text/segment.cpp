@@ -268,6 +268,11 @@ SentenceSegmenter::SentenceSegmenter(SentenceSegmenter&&) noexcept = default;
 SentenceSegmenter& SentenceSegmenter::operator=(SentenceSegmenter&&) noexcept = default;
 
 std::vector<Span> SentenceSegmenter::sentences(std::string_view text) {
+  return sentences(text, 0, text.size());
+}
+
+std::vector<Span> SentenceSegmenter::sentences(std::string_view text, std::size_t from,
+                                               std::size_t to) {
   std::vector<Span> spans;
   if (text.empty()) {
     return spans;
@@ -283,8 +288,14 @@ std::vector<Span> SentenceSegmenter::sentences(std::string_view text) {
   }
   icu::BreakIterator& iterator = *m_impl->iterator;
   set_text(iterator, m_impl->utext, scanned);
-  int32_t start = iterator.first();
-  for (int32_t end = iterator.next(); end != icu::BreakIterator::DONE;
+  // The boundary at or before `from` (isBoundary leaves the iterator there when it is one).
+  const auto at = static_cast<int32_t>(from);
+  int32_t start = iterator.isBoundary(at) ? at : iterator.preceding(at);
+  if (start == icu::BreakIterator::DONE) {
+    start = iterator.first();
+  }
+  for (int32_t end = iterator.next();
+       end != icu::BreakIterator::DONE && static_cast<std::size_t>(start) < to;
        start = end, end = iterator.next()) {
     const Span sentence =
         trim_white_space(text, {static_cast<std::size_t>(start), static_cast<std::size_t>(end)});

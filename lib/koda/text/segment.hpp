@@ -50,6 +50,11 @@ public:
   // The sentences of `text`, in order, as byte spans into `text`.
   std::vector<Span> sentences(std::string_view text);
 
+  // The same, but only the sentences from the one holding byte `from` (< text.size()) to
+  // the last that starts before byte `to`: exactly those of sentences(text) in that range
+  // (ICU finds the same boundaries from any starting point), without segmenting the rest.
+  std::vector<Span> sentences(std::string_view text, std::size_t from, std::size_t to);
+
 private:
   struct Impl;
   std::unique_ptr<Impl> m_impl;
