@@ -353,6 +353,8 @@ def main():
     # ---- peer statistics (tokens, distinct forms, hit rate) from the 1-process peer's log
     corpus_stats = {}
     for rid in ("py1", "py2"):
+        if not any(r.id == rid and not r.unavailable for r in rows):
+            continue  # a log of an earlier run may be for another corpus
         try:
             with open(os.path.join(logdir, f"{rid}.0.err")) as f:
                 for line in f:
