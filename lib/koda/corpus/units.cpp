@@ -135,7 +135,13 @@ std::string label_key(std::string_view label) {
   return lower_ascii(lines::trim(label.substr(0, paren)));
 }
 
-using LabelCounts = std::map<std::string, int, std::less<>>;
+// Each turn label of a document: how many lines carry it, and whether it is the
+// interviewer's (decided once per label, not per turn).
+struct LabelInfo {
+  int count = 0;
+  bool interviewer = false;
+};
+using LabelCounts = std::map<std::string, LabelInfo, std::less<>>;
 
 // Each line's turn label, if it has one, parsed once for counting and for cutting.
 std::vector<std::optional<lines::TurnLabel>> turn_labels(const std::vector<Line>& body) {
@@ -152,8 +158,8 @@ LabelCounts count_labels(const std::vector<std::optional<lines::TurnLabel>>& tur
     if (turn) {
       auto it = counts.find(turn->label);
       if (it == counts.end())
-        it = counts.emplace(std::string(turn->label), 0).first;
-      ++it->second;
+        it = counts.emplace(std::string(turn->label), LabelInfo{}).first;
+      ++it->second.count;
     }
   return counts;
 }
@@ -163,7 +169,7 @@ public:
   InterviewerRule(const std::vector<std::string>& given, const LabelCounts& labels) {
     for (const std::string& g : given)
       m_given.push_back(label_key(g));
-    for (const auto& [label, count] : labels) {
+    for (const auto& [label, info] : labels) {
       std::string key = label_key(label);
       if (key == "p" || key == "pewawancara" || key == "peneliti")
         m_p_pair = true;
@@ -197,8 +203,10 @@ struct Turn {
 std::vector<Turn> find_turns(const std::vector<Line>& body,
                              const std::vector<std::string>& interviewer_labels) {
   const std::vector<std::optional<lines::TurnLabel>> parsed = turn_labels(body);
-  const LabelCounts labels = count_labels(parsed);
+  LabelCounts labels = count_labels(parsed);
   const InterviewerRule rule(interviewer_labels, labels);
+  for (auto& [label, info] : labels)
+    info.interviewer = rule.is_interviewer(label);
   std::vector<Turn> turns;
   bool after_interviewer = false; // the open turn is the interviewer's: an answer follows
   for (std::size_t i = 0; i < body.size(); ++i) {
@@ -209,8 +217,9 @@ std::vector<Turn> find_turns(const std::vector<Line>& body,
     const std::optional<lines::TurnLabel>& turn = parsed[i];
     if (!turn)
       continue;
-    bool interviewer = rule.is_interviewer(turn->label);
-    if (labels.find(turn->label)->second >= 2 || interviewer || after_interviewer ||
+    const LabelInfo& label = labels.find(turn->label)->second;
+    const bool interviewer = label.interviewer;
+    if (label.count >= 2 || interviewer || after_interviewer ||
         !turn->timestamp.empty()) {
       turns.push_back({i, *turn, interviewer});
       after_interviewer = interviewer;
