@@ -9,6 +9,7 @@ void add_inspect_command(CLI::App& app, int& status);
 void add_codebook_command(CLI::App& app, int& status);
 void add_code_command(CLI::App& app, int& status);
 void add_freq_command(CLI::App& app, int& status);
+void add_summary_command(CLI::App& app, int& status);
 void add_kwic_command(CLI::App& app, int& status);
 void add_words_command(CLI::App& app, int& status);
 

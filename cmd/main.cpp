@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
   koda::cli::add_codebook_command(app, status);
   koda::cli::add_code_command(app, status);
   koda::cli::add_freq_command(app, status);
+  koda::cli::add_summary_command(app, status);
   koda::cli::add_kwic_command(app, status);
   koda::cli::add_words_command(app, status);
 

@@ -10,6 +10,7 @@
 
 #include "koda/report/csv.hpp"
 #include "koda/report/json.hpp"
+#include "koda/report/latex.hpp"
 #include "koda/report/markup.hpp"
 #include "koda/report/terminal.hpp"
 
@@ -287,40 +288,6 @@ std::string render_json(const Grid& grid, const char* rows_key) {
   return out;
 }
 
-// Text safe in LaTeX: the ten special characters escaped.
-std::string latex_escape(std::string_view text) {
-  std::string out;
-  for (char ch : text) {
-    switch (ch) {
-    case '\\':
-      out += "\\textbackslash{}";
-      break;
-    case '~':
-      out += "\\textasciitilde{}";
-      break;
-    case '^':
-      out += "\\textasciicircum{}";
-      break;
-    case '&':
-    case '%':
-    case '$':
-    case '#':
-    case '_':
-    case '{':
-    case '}':
-      out += '\\';
-      out += ch;
-      break;
-    case '\n':
-      out += ' ';
-      break;
-    default:
-      out += ch;
-    }
-  }
-  return out;
-}
-
 // The columns of a frequency grid as a document shows them: label, the counts, the path.
 std::vector<std::size_t> reading_order(const Grid& grid) {
   std::vector<std::size_t> order{1};
@@ -340,11 +307,11 @@ std::string render_latex(const Grid& grid) {
   spec += "l";
   std::string out = fmt::format("\\begin{{tabular}}{{{}}}\n\\toprule\n", spec);
   for (std::size_t i = 0; i < order.size(); ++i)
-    out += fmt::format("{}{}", i ? " & " : "", latex_escape(grid.columns[order[i]]));
+    out += fmt::format("{}{}", i ? " & " : "", escape_latex(grid.columns[order[i]]));
   out += " \\\\\n\\midrule\n";
   auto row = [&](const std::vector<Value>& values, std::size_t depth) {
     for (std::size_t i = 0; i < order.size(); ++i) {
-      std::string text = latex_escape(display(values[order[i]]));
+      std::string text = escape_latex(display(values[order[i]]));
       if (order[i] == 1)
         for (std::size_t d = 0; d < depth; ++d)
           text = "\\quad " + text;

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "koda/analysis/summary.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace koda::report {
+
+// The formats `koda summary` writes.
+enum class SummaryFormat { md, latex, json };
+
+// The fixed words of a summary report in one language: headings, column names and the
+// phrases around numbers. Every writer takes its words from here, so the formats agree.
+struct SummaryWords {
+  std::string_view title;
+  std::string_view codebook;
+  std::string_view documents;
+  std::string_view informants;
+  std::string_view counting_note; // what the obstacle and support columns count
+  std::string_view ranking;
+  std::string_view rank;
+  std::string_view factor;
+  std::string_view obstacle;
+  std::string_view support;
+  std::string_view code;
+  std::string_view terms;
+  std::string_view obstacle_quotes;
+  std::string_view support_quotes;
+  std::string_view stages;
+  std::string_view stage;
+  std::string_view units;
+  std::string_view first_seen;
+  std::string_view no_evidence; // a stage without any coded unit
+  std::string_view undated;     // a stage whose evidence has no date
+  std::string_view conclusion;
+  std::string_view of; // "5 dari 8", "5 of 8"
+};
+
+// The words of `language`.
+const SummaryWords& summary_words(analysis::SummaryLanguage language);
+
+// `n of total` in `language`: "5 dari 8", "5 of 8".
+std::string n_of(std::uint64_t n, std::uint64_t total, analysis::SummaryLanguage language);
+
+// The sentence under a factor's heading: its obstacle, support and coded units, and the
+// documents and informants that mention it (n of N).
+std::string factor_counts(const analysis::Summary& summary, const analysis::SummaryFactor& factor);
+
+// `summary` in `format`: Markdown (headings, a pipe table of the ranking, a section per
+// factor with its terms and block quotes, the stage table, the closing paragraph), a
+// LaTeX \section (booktabs tables, quote environments, everything escaped) or JSON (the
+// fields the README lists).
+std::string summary_report(const analysis::Summary& summary, SummaryFormat format);
+
+} // namespace koda::report
