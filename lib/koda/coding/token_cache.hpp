@@ -90,7 +90,7 @@ public:
   // Starts loading the slot where a key with hash `h` would be: lookups of a unit's tokens
   // are latency-bound, so the scanner prefetches them all before looking any up.
   void prefetch(std::uint64_t h) const {
-    __builtin_prefetch(&m_hot[(h >> 40) & (k_hot_slots - 1)]);
+    __builtin_prefetch(&m_hot.get()[(h >> 40) & (k_hot_slots - 1)]);
     __builtin_prefetch(&m_slots[h & m_mask]);
   }
 
@@ -99,7 +99,7 @@ public:
     const std::uint32_t tag = tag_of(h);
     // Frequent words are short: spellings of up to 8 bytes also live in a small
     // direct-mapped table that stays in the L2 cache, so most tokens never touch the big one.
-    Hot& hot = m_hot[(h >> 40) & (k_hot_slots - 1)];
+    Hot& hot = m_hot.get()[(h >> 40) & (k_hot_slots - 1)];
     if (key.size() <= 8) {
       if (hot.tag == tag && hot.head == head && hot.length == key.size())
         return &hot.value;
@@ -163,7 +163,14 @@ public:
 
   // Forgets everything (to bound memory on corpora with millions of distinct spellings).
   void reset() {
-    m_hot.assign(k_hot_slots, Hot{});
+    // calloc: fresh zero pages are only faulted in when a probe touches them, which keeps
+    // start-up on a one-page document cheap.
+    if (m_hot)
+      std::memset(static_cast<void*>(m_hot.get()), 0, k_hot_slots * sizeof(Hot));
+    else
+      m_hot.reset(static_cast<Hot*>(std::calloc(k_hot_slots, sizeof(Hot))));
+    if (!m_hot)
+      throw std::bad_alloc();
     m_slots = SlotTable(k_initial_slots);
     m_mask = m_slots.size() - 1;
     m_keys.clear();
@@ -187,10 +194,14 @@ private:
     TokenInfo value;
   };
   static constexpr std::size_t k_hot_slots = 8192;
-  // A one-page document has a few hundred spellings; a corpus tens of thousands. Starting at
-  // 16 Ki slots (640 KB) skips the first growths without slowing start-up.
-  static constexpr std::size_t k_initial_slots = 16384;
-  std::vector<Hot> m_hot;
+  static_assert(std::is_trivially_copyable_v<Hot> && std::is_trivially_destructible_v<Hot>);
+  // A one-page document has a few hundred spellings: 1 Ki slots (40 KB) to start; growing
+  // re-places slots by their stored hash bits, so a corpus's growths cost little.
+  static constexpr std::size_t k_initial_slots = 1024;
+  struct FreeHot {
+    void operator()(Hot* p) const { std::free(p); }
+  };
+  std::unique_ptr<Hot, FreeHot> m_hot;
 
   static std::uint32_t tag_of(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32) | 1u; }
 
