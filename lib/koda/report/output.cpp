@@ -58,14 +58,26 @@ OutputSink::~OutputSink() {
 }
 
 void OutputSink::write(std::string_view text) {
+  // A chunk as large as the buffer goes straight out (after what is buffered): copying a
+  // document's records into the buffer first would cost as much as writing them.
+  if (text.size() >= k_flush_bytes / 4) {
+    flush();
+    write_all(text);
+    return;
+  }
   m_buffer.append(text);
   if (m_buffer.size() >= k_flush_bytes)
     flush();
 }
 
 void OutputSink::flush() {
-  const char* data = m_buffer.data();
-  std::size_t left = m_buffer.size();
+  write_all(m_buffer);
+  m_buffer.clear();
+}
+
+void OutputSink::write_all(std::string_view bytes) {
+  const char* data = bytes.data();
+  std::size_t left = bytes.size();
   while (left > 0) {
     ssize_t n = ::write(m_fd, data, left);
     if (n < 0) {
@@ -77,7 +89,6 @@ void OutputSink::flush() {
     data += n;
     left -= static_cast<std::size_t>(n);
   }
-  m_buffer.clear();
 }
 
 void OutputSink::commit() {

@@ -36,6 +36,7 @@ public:
 
 private:
   void flush();
+  void write_all(std::string_view bytes);
 
   std::string m_path;
   std::string m_temp;
