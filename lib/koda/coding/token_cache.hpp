@@ -97,16 +97,17 @@ public:
   // The value cached for `key` (whose head_of is `head` and hash `h`), or nullptr.
   const TokenInfo* find(std::string_view key, std::uint64_t head, std::uint64_t h) {
     const std::uint32_t tag = tag_of(h);
-    // Frequent words are short: spellings of up to 8 bytes also live in a small
+    // Frequent words are short: spellings of up to 16 bytes also live in a small
     // direct-mapped table that stays in the L2 cache, so most tokens never touch the big one.
     Hot& hot = m_hot.get()[(h >> 40) & (k_hot_slots - 1)];
-    if (key.size() <= 8) {
-      if (hot.tag == tag && hot.head == head && hot.length == key.size())
-        return &hot.value;
-    }
+    const bool short_key = key.size() <= 16;
+    const std::uint64_t tail = key.size() > 8 && short_key ? tail_of(key) : 0;
+    if (short_key && hot.tag == tag && hot.head == head && hot.tail == tail &&
+        hot.length == key.size())
+      return &hot.value;
     const TokenInfo* found = find_slot(key, h, tag, head);
-    if (found && key.size() <= 8)
-      hot = Hot{tag, static_cast<std::uint32_t>(key.size()), head, *found};
+    if (found && short_key)
+      hot = Hot{tag, static_cast<std::uint32_t>(key.size()), head, tail, *found};
     return found;
   }
 
@@ -191,8 +192,17 @@ private:
     std::uint32_t tag = 0;
     std::uint32_t length = 0;
     std::uint64_t head = 0;
+    std::uint64_t tail = 0; // bytes 8–15, zero-padded
     TokenInfo value;
   };
+
+  // Bytes 8 to 15 of `key` (9 to 16 bytes long), zero-padded.
+  static std::uint64_t tail_of(std::string_view key) {
+    std::uint64_t tail = 0;
+    for (std::size_t i = key.size(); i > 8; --i)
+      tail = tail << 8 | static_cast<unsigned char>(key[i - 1]);
+    return tail;
+  }
   static constexpr std::size_t k_hot_slots = 8192;
   static_assert(std::is_trivially_copyable_v<Hot> && std::is_trivially_destructible_v<Hot>);
   // A one-page document has a few hundred spellings: 1 Ki slots (40 KB) to start; growing
