@@ -1,11 +1,13 @@
 #pragma once
 
 // The per-thread cache from a token's spelling to what it is to the codebook. Every token
-// of every unit is looked up here, so it is an open-addressing table of 32-byte slots
-// holding the hash tag, the first 8 bytes of the spelling and the value: a probe for a
-// spelling of up to 8 bytes (most words) touches one cache line and nothing else, and a
-// hit allocates nothing. Longer spellings compare their rest in a key arena. Not a public
-// header.
+// of every unit is looked up here, and the lookups are bound by memory latency. So: an
+// open-addressing table of 40-byte slots holding the hash tag, the first 8 bytes of the
+// spelling and the value (longer spellings compare their rest in a key arena), on
+// transparent huge pages once it is large; in front of it a direct-mapped table of recent
+// spellings of up to 16 bytes, small enough to stay in the L2 cache, which answers most
+// probes; and the scanner prefetches both slots of every token of a unit before looking
+// any up. A hit allocates nothing. Not a public header.
 
 #include <cstddef>
 #include <cstdint>
