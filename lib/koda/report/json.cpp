@@ -3,7 +3,12 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <bit>
 #include <cmath>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace koda::report {
 
@@ -19,15 +24,34 @@ constexpr std::array<bool, 256> k_needs_escape = [] {
   return table;
 }();
 
+// The index of the first byte at or after `i` that must be escaped, or text.size(). Excerpt
+// text is mostly plain, so it is skipped sixteen bytes at a time.
+std::size_t next_escape(std::string_view text, std::size_t i) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    // Controls are the bytes below 0x20 as unsigned numbers: min(v, 0x1F) == v.
+    const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
+    const __m128i special =
+        _mm_or_si128(control, _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    if (const int mask = _mm_movemask_epi8(special); mask != 0)
+      return i + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(mask)));
+  }
+#endif
+  while (i < text.size() && !k_needs_escape[static_cast<unsigned char>(text[i])])
+    ++i;
+  return i;
+}
+
 } // namespace
 
 void append_json_quoted(std::string& out, std::string_view text) {
   out += '"';
   std::size_t run = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  for (std::size_t i = next_escape(text, 0); i < text.size(); i = next_escape(text, i + 1)) {
     auto c = static_cast<unsigned char>(text[i]);
-    if (!k_needs_escape[c])
-      continue;
     out.append(text.data() + run, i - run);
     run = i + 1;
     switch (c) {
