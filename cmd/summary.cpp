@@ -26,6 +26,8 @@ report::SummaryFormat parse_format(const std::string& format) {
     return report::SummaryFormat::latex;
   if (format == "json")
     return report::SummaryFormat::json;
+  if (format == "html")
+    return report::SummaryFormat::html;
   return report::SummaryFormat::md;
 }
 
@@ -98,7 +100,7 @@ void add_summary_command(CLI::App& app, int& status) {
                     "codebook's language)")
       ->check(CLI::IsMember({"id", "en"}));
   command->add_option("-f,--format", options->format, "Output format (default: md)")
-      ->check(CLI::IsMember({"md", "latex", "json"}));
+      ->check(CLI::IsMember({"md", "latex", "json", "html"}));
   command->callback([options, &status] { status = run_summary(*options); });
 }
 

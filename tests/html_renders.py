@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
 """Opens koda's HTML and SVG output in headless Chromium and checks what a reader would see.
 
-Usage: html_renders.py KODA SOURCE_DIR OUTPUT_DIR
-  runs `koda freq --format html` and `--format svg` on SOURCE_DIR's samples/, renders each,
-  keeps the screenshots in OUTPUT_DIR (printed, for a human to look at) and checks the
-  rendered text for the table's headers, row labels and numbers.
+Usage: html_renders.py KODA SOURCE_DIR OUTPUT_DIR [freq|summary]
+  freq (the default): runs `koda freq --format html` and `--format svg` on SOURCE_DIR's
+  samples/, renders each, keeps the screenshots in OUTPUT_DIR (printed, for a human to look
+  at) and checks the rendered text for the table's headers, row labels and numbers.
+  summary: runs `koda summary --format html` on samples/ in Indonesian and in English,
+  renders each the same way and checks the rendered text for the ranking rows, quotes with
+  their citations, the closing paragraph and the chart titles, and the layout for text
+  drawn outside its chart and for a page wider than the window.
 
 Exits 77 (reported by ctest as skipped) when Chromium is not installed; the environment
 variable KODA_CHROMIUM names another browser binary (or hides it, when it names nothing).
@@ -13,6 +17,7 @@ As a module, for other report tests (stdlib only):
 
     text = render(html_path, screenshot_path)   # raises PageProblem
     expect_text(text, ["Kode", "Unit", ...])    # raises PageProblem naming every miss
+    render(html_path, png, layout_check=LAYOUT_PROBLEMS)  # also fails on what that finds
 
 Why Chromium, and why this way: a report "looks right" only in a browser, and the text a
 reader sees is not the HTML's text (hidden elements, CSS-generated content, whitespace), so
@@ -53,6 +58,27 @@ RENDERED_TEXT = """(() => {
 })()"""
 
 
+# Layout a reader would notice, as a list of problems: an SVG text (a label, a number, a
+# title) drawn outside its chart, which the chart's own box clips, and a page wider than the
+# window, which makes a reader scroll sideways.
+LAYOUT_PROBLEMS = """(() => {
+  const problems = [];
+  for (const svg of document.querySelectorAll('svg')) {
+    const box = svg.getBoundingClientRect();
+    for (const t of svg.querySelectorAll('text')) {
+      const r = t.getBoundingClientRect();
+      if (r.width > 0 && (r.left < box.left - 0.5 || r.right > box.right + 0.5 ||
+                          r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5))
+        problems.push('SVG text outside its chart: ' + t.textContent.trim());
+    }
+  }
+  const page = document.documentElement;
+  if (page.scrollWidth > window.innerWidth)
+    problems.push(`the page is ${page.scrollWidth} px wide in a ${window.innerWidth} px window`);
+  return problems;
+})()"""
+
+
 class PageProblem(Exception):
     """The page could not be rendered, or it rendered but broke a rule."""
 
@@ -66,10 +92,12 @@ def find_chromium():
         "/usr/bin/chromium" if os.access("/usr/bin/chromium", os.X_OK) else None)
 
 
-def render(html_path, screenshot_path, timeout=TIMEOUT_SECONDS):
+def render(html_path, screenshot_path, timeout=TIMEOUT_SECONDS, layout_check=None):
     """Renders `html_path` (HTML or SVG) in headless Chromium, writes a full-page PNG to
     `screenshot_path` and returns the rendered text. Raises PageProblem when the page
-    loads anything but itself and data: URIs, throws or logs an error, or cannot be shown."""
+    loads anything but itself and data: URIs, throws or logs an error, or cannot be shown,
+    or when `layout_check` (a JavaScript expression giving a list of problems, such as
+    LAYOUT_PROBLEMS) finds any."""
     chromium = find_chromium()
     if chromium is None:
         raise PageProblem("chromium is not installed")
@@ -77,10 +105,10 @@ def render(html_path, screenshot_path, timeout=TIMEOUT_SECONDS):
     with tempfile.TemporaryDirectory(prefix="koda-chromium-",
                                      ignore_cleanup_errors=True) as profile:
         with _Browser(chromium, profile, timeout) as browser:
-            text, png, events = _load_and_capture(browser, url)
+            text, png, events, layout = _load_and_capture(browser, url, layout_check)
     with open(screenshot_path, "wb") as f:
         f.write(png)
-    problems = _page_problems(url, events)
+    problems = _page_problems(url, events) + layout
     if problems:
         raise PageProblem(f"{html_path}:\n  " + "\n  ".join(problems))
     return text
@@ -107,8 +135,9 @@ def check_png(path, min_bytes=4096):
     return width, height
 
 
-def _load_and_capture(browser, url):
-    """Navigates to `url` and returns (rendered text, PNG bytes, events seen meanwhile)."""
+def _load_and_capture(browser, url, layout_check=None):
+    """Navigates to `url` and returns (rendered text, PNG bytes, events seen meanwhile, the
+    problems `layout_check` found)."""
     target = browser.call("Target.createTarget", url="about:blank")["targetId"]
     session = browser.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
     for domain in ("Page", "Runtime", "Network", "Log"):
@@ -124,13 +153,21 @@ def _load_and_capture(browser, url):
                         returnByValue=True)
     if "exceptionDetails" in text:
         raise PageProblem(f"reading the page's text failed: {text['exceptionDetails']}")
+    layout = []
+    if layout_check:
+        found = browser.call("Runtime.evaluate", session=session, expression=layout_check,
+                             returnByValue=True)
+        if "exceptionDetails" in found:
+            raise PageProblem(f"checking the layout failed: {found['exceptionDetails']}")
+        layout = list(found["result"].get("value") or [])
     metrics = browser.call("Page.getLayoutMetrics", session=session)
     content = metrics.get("cssContentSize") or metrics["contentSize"]
     width, height = max(content["width"], VIEWPORT[0]), max(content["height"], 1)
     shot = browser.call("Page.captureScreenshot", session=session, format="png",
                         captureBeyondViewport=True,
                         clip={"x": 0, "y": 0, "width": width, "height": height, "scale": 1})
-    return text["result"].get("value") or "", base64.b64decode(shot["data"]), browser.events
+    return (text["result"].get("value") or "", base64.b64decode(shot["data"]), browser.events,
+            layout)
 
 
 def _page_problems(url, events):
@@ -321,8 +358,69 @@ FREQ_SVG_TEXT = [
 ]
 
 
+def check_summary(koda, source, output_dir):
+    """The summary HTML report in Indonesian and in English, rendered: ranking rows with
+    their numbers, quotes with their sources, the closing paragraph, the chart titles."""
+    os.makedirs(output_dir, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="koda-html-") as work:
+        # Indonesian as the codebook's language makes it; English as asked for.
+        for language, lang, expected in (("id", [], SUMMARY_ID_TEXT),
+                                         ("en", ["--lang", "en"], SUMMARY_EN_TEXT)):
+            html = os.path.join(work, f"summary-{language}.html")
+            _koda(koda, source, "summary", "-c", "codebooks/implementasi.kcb", "--format", "html",
+                  *lang, "-o", html, "samples/")
+            png = os.path.join(output_dir, f"summary-html-{language}.png")
+            text = render(html, png, layout_check=LAYOUT_PROBLEMS)
+            expect_text(text, expected, f"the summary HTML report ({language})")
+            size = "x".join(map(str, check_png(png, min_bytes=65536)))
+            print(f"ok: the summary HTML report ({language}) renders ({size}): {png}")
+
+
+# From `koda summary -c codebooks/implementasi.kcb samples/` (its md output): a table row is
+# one line of tab-separated cells; a quote is followed by a blank line and its source; an
+# SVG chart's texts come one a line (a label, then its bars' numbers).
+SUMMARY_ID_TEXT = [
+    "Ringkasan faktor penghambat dan pendukung\n",
+    "Buku kode: Faktor implementasi kebijakan. Dokumen: 14. Informan: 8.\n",
+    "\nNo.\tFaktor\tHambatan\tPendukung\tDokumen\tInforman\tKode\n",
+    "\n1\tSumber daya\t67\t17\t14 dari 14\t8 dari 8\tsumberdaya\n",
+    "\n1.1\tSumber daya manusia\t34\t7\t12 dari 14\t6 dari 8\tsumberdaya/sdm\n",
+    "\n5\tKomunikasi, sosialisasi dan koordinasi\t11\t17\t11 dari 14\t6 dari 8\tkomunikasi\n",
+    "\nJumlah unit hambatan dan pendukung per faktor\nHambatan\nPendukung\nSumber daya\n67\n17\n",
+    "\nSumber daya manusia\n34\n7\n",
+    "\nKemunculan bersama faktor utama (unit)\n",
+    "\n1.1 Sumber daya manusia\n",
+    "\n34 unit hambatan dan 7 unit pendukung dari 61 unit terkode; disebut dalam 12 dari 14 "
+    "dokumen oleh 6 dari 8 informan.\n",
+    "\nKutipan hambatan\n",
+    "\n“Kendala utamanya SDM, Mbak.”\n\n"
+    "— samples/interviews/02-koordinator-bkm.md:30 (Pak Bambang, koordinator-bkm)\n",
+    "\n“Dananya jadi kurang.”\n\n"
+    "— samples/interviews/05-anggota-ksm.md:35 (Pak Karyono, anggota-ksm)\n",
+    "\nKesimpulan\n",
+    "\nFaktor penghambat yang paling sering disebut adalah Sumber daya (67 unit bermuatan "
+    "hambatan; disebut oleh 8 dari 8 informan dalam 14 dari 14 dokumen).",
+]
+SUMMARY_EN_TEXT = [
+    "Summary of obstacles and supporting factors\n",
+    "\n#\tFactor\tObstacle\tSupport\tDocuments\tInformants\tCode\n",
+    "\n1\tResources\t67\t17\t14 of 14\t8 of 8\tsumberdaya\n",
+    "\n1.1\tHuman resources\t34\t7\t12 of 14\t6 of 8\tsumberdaya/sdm\n",
+    "\nObstacle and support units per factor\nObstacle\nSupport\nResources\n67\n17\n",
+    "\nCo-occurrence of top-level factors (units)\n",
+    "\nObstacle quotes\n",
+    "\n“Kendala utamanya SDM, Mbak.”\n\n"
+    "— samples/interviews/02-koordinator-bkm.md:30 (Pak Bambang, koordinator-bkm)\n",
+    "\nConclusion\n",
+    "\nThe most frequently mentioned obstacle is Resources (67 obstacle units; mentioned by 8 "
+    "of 8 informants in 14 of 14 documents).",
+]
+
+CHECKS = {"freq": check_freq, "summary": check_summary}
+
+
 def main(argv):
-    if len(argv) != 4:
+    if len(argv) not in (4, 5) or (len(argv) == 5 and argv[4] not in CHECKS):
         print(__doc__.split("\n\n")[1], file=sys.stderr)
         return 2
     if find_chromium() is None:
@@ -331,7 +429,7 @@ def main(argv):
             print(f"(KODA_CHROMIUM={os.environ['KODA_CHROMIUM']} is not an executable file)")
         return SKIPPED
     try:
-        check_freq(*argv[1:])
+        CHECKS[argv[4] if len(argv) == 5 else "freq"](*argv[1:4])
     except PageProblem as problem:
         print(f"FAILED: {problem}")
         return 1

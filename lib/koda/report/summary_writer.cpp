@@ -1,4 +1,5 @@
-// Writing `koda summary` reports: Markdown, LaTeX and JSON, all from one Summary.
+// Writing `koda summary` reports: Markdown, LaTeX and JSON, all from one Summary (the HTML
+// page, with its charts, is in summary_html.cpp).
 //
 // The text formats are for pasting into a thesis chapter, so they read top-down as a
 // findings section does: what was analysed and how the numbers are counted, the ranking,
@@ -12,6 +13,7 @@
 
 #include "koda/report/json.hpp"
 #include "koda/report/latex.hpp"
+#include "koda/report/summary_html.hpp"
 
 #include <fmt/format.h>
 
@@ -49,6 +51,13 @@ constexpr SummaryWords k_indonesian{
     "tanpa tanggal",
     "Kesimpulan",
     "dari",
+    "Jumlah unit hambatan dan pendukung per faktor",
+    "Hambatan dan Pendukung dihitung seperti pada tabel peringkat; subfaktor ditulis menjorok "
+    "di bawah faktornya.",
+    "Kemunculan bersama faktor utama (unit)",
+    "Setiap sel memuat jumlah unit yang dikode dengan kedua faktor; diagonal memuat jumlah "
+    "unit yang dikode dengan faktor tersebut.",
+    "tidak ada unit terkode",
 };
 
 constexpr SummaryWords k_english{
@@ -76,6 +85,13 @@ constexpr SummaryWords k_english{
     "undated",
     "Conclusion",
     "of",
+    "Obstacle and support units per factor",
+    "Obstacle and Support are counted as in the ranking table; subfactors are indented under "
+    "their factor.",
+    "Co-occurrence of top-level factors (units)",
+    "Each cell holds the units coded with both factors; the diagonal holds the units coded "
+    "with the factor.",
+    "no coded units",
 };
 
 // The rank label of the `index`-th factor under `parent`: "2", "2.1".
@@ -93,29 +109,6 @@ void each_factor(const std::vector<SummaryFactor>& factors, const std::string& p
     visit(factors[i], rank, depth);
     each_factor(factors[i].children, rank, depth + 1, visit);
   }
-}
-
-// "relawan (20), pelatihan (12)".
-std::string terms_text(const SummaryFactor& f) {
-  std::string out;
-  for (const analysis::SummaryTerm& t : f.terms)
-    out += fmt::format("{}{} ({})", out.empty() ? "" : ", ", t.term, t.units);
-  return out;
-}
-
-// What the stage table says when a stage has no date: none found, or no evidence at all.
-std::string first_seen(const SummaryWords& words, const SummaryStage& stage) {
-  if (stage.units == 0)
-    return std::string(words.no_evidence);
-  return stage.first_date.empty() ? std::string(words.undated) : stage.first_date;
-}
-
-std::vector<const SummaryQuote*> quotes_of(const SummaryFactor& f, coding::Valence valence) {
-  std::vector<const SummaryQuote*> out;
-  for (const SummaryQuote& q : f.quotes)
-    if (q.valence == valence)
-      out.push_back(&q);
-  return out;
 }
 
 // --- Markdown ---------------------------------------------------------------------------
@@ -416,6 +409,36 @@ std::string render_json(const Summary& s) {
 
 } // namespace
 
+std::vector<RankedFactor> ranked_factors(const Summary& summary) {
+  std::vector<RankedFactor> out;
+  each_factor(summary.ranking, "", 0,
+              [&](const SummaryFactor& f, const std::string& rank, std::size_t depth) {
+                out.push_back({&f, rank, depth});
+              });
+  return out;
+}
+
+std::string terms_text(const SummaryFactor& f) {
+  std::string out;
+  for (const analysis::SummaryTerm& t : f.terms)
+    out += fmt::format("{}{} ({})", out.empty() ? "" : ", ", t.term, t.units);
+  return out;
+}
+
+std::string first_seen(const SummaryWords& words, const SummaryStage& stage) {
+  if (stage.units == 0)
+    return std::string(words.no_evidence);
+  return stage.first_date.empty() ? std::string(words.undated) : stage.first_date;
+}
+
+std::vector<const SummaryQuote*> quotes_of(const SummaryFactor& f, coding::Valence valence) {
+  std::vector<const SummaryQuote*> out;
+  for (const SummaryQuote& q : f.quotes)
+    if (q.valence == valence)
+      out.push_back(&q);
+  return out;
+}
+
 const SummaryWords& summary_words(SummaryLanguage language) {
   return language == SummaryLanguage::id ? k_indonesian : k_english;
 }
@@ -444,6 +467,8 @@ std::string summary_report(const Summary& summary, SummaryFormat format) {
     return render_md(summary);
   case SummaryFormat::latex:
     return render_latex(summary);
+  case SummaryFormat::html:
+    return summary_html(summary);
   case SummaryFormat::json:
     break;
   }
