@@ -1,5 +1,6 @@
 #include "koda/report/summary_html.hpp"
 #include "koda/report/summary_writer.hpp"
+#include "summary_sample.hpp"
 
 #include <doctest/doctest.h>
 
@@ -8,52 +9,14 @@
 #include <string_view>
 
 using koda::analysis::Summary;
-using koda::analysis::SummaryFactor;
 using koda::analysis::SummaryLanguage;
-using koda::coding::Valence;
 using koda::report::summary_html;
 
 namespace {
 
-// Two factors (one with a child, one whose label would be markup), a quote with `<`, `&`
-// and `"` in it, and three stages: dated, undated, without evidence.
 Summary sample(SummaryLanguage language = SummaryLanguage::id) {
-  Summary s;
-  s.language = language;
-  s.codebook = "Uji & coba";
-  s.documents_total = 3;
-  s.informants_total = 2;
-  SummaryFactor sdm{
-      "sumberdaya/sdm",
-      "SDM",
-      2,
-      2,
-      0,
-      2,
-      2,
-      {{"relawan", 2}},
-      {{"a&b.md", 4, "Pak A", "lurah", Valence::obstacle, "Relawan <kurang> & \"lambat\""}},
-      {}};
-  SummaryFactor resources{"sumberdaya",
-                          "Sumber daya",
-                          3,
-                          2,
-                          1,
-                          2,
-                          2,
-                          {{"relawan", 2}, {"alat", 1}},
-                          {{"c.md", 2, "", "", Valence::support, "Alat lancar."}},
-                          {sdm}};
-  SummaryFactor funds{"dana", "Dana <script>", 0, 0, 0, 0, 0, {}, {}, {}};
-  s.ranking = {resources, funds};
-  s.has_stages = true;
-  s.stages = {{"sosialisasi", "Sosialisasi", 0, 2, 1, 1, 0, "2008-03-15"},
-              {"pelaksanaan/fisik", "Fisik", 1, 1, 1, 0, 0, ""},
-              {"audit", "Audit", 0, 0, 0, 0, 0, ""}};
-  s.cooccurrence.codes = {{"sumberdaya", "Sumber daya", 0, -1}, {"dana", "Dana <script>", 0, -1}};
-  s.cooccurrence.both = {3, 0, 0, 0};
-  s.closing = "Penutup: A & B.";
-  return s;
+  return koda::testing::summary_sample(language, {"SDM", "a&b.md", "Relawan <kurang> & \"lambat\"",
+                                                  "Dana <script>", "Penutup: A & B."});
 }
 
 bool has(const std::string& html, std::string_view fragment) {

@@ -1,57 +1,20 @@
 #include "koda/report/summary_writer.hpp"
+#include "summary_sample.hpp"
 
 #include <doctest/doctest.h>
 
 #include <string>
 
 using koda::analysis::Summary;
-using koda::analysis::SummaryFactor;
 using koda::analysis::SummaryLanguage;
-using koda::coding::Valence;
 using koda::report::summary_report;
 using koda::report::SummaryFormat;
 
 namespace {
 
-// A factor with a child, a factor without codings, three stages (dated, undated, without
-// evidence), and text that needs escaping in every format.
 Summary sample(SummaryLanguage language = SummaryLanguage::id) {
-  Summary s;
-  s.language = language;
-  s.codebook = "Uji & coba";
-  s.documents_total = 3;
-  s.informants_total = 2;
-  SummaryFactor sdm{
-      "sumberdaya/sdm",
-      "SDM_1",
-      2,
-      2,
-      0,
-      2,
-      2,
-      {{"relawan", 2}},
-      {{"a_b.md", 4, "Pak A", "lurah", Valence::obstacle, "Relawan *kurang* & 100% {x}"}},
-      {}};
-  SummaryFactor resources{"sumberdaya",
-                          "Sumber daya",
-                          3,
-                          2,
-                          1,
-                          2,
-                          2,
-                          {{"relawan", 2}, {"alat", 1}},
-                          {{"c.md", 2, "", "", Valence::support, "Alat lancar."}},
-                          {sdm}};
-  SummaryFactor funds{"dana", "Dana", 0, 0, 0, 0, 0, {}, {}, {}};
-  s.ranking = {resources, funds};
-  s.has_stages = true;
-  s.stages = {{"sosialisasi", "Sosialisasi", 0, 2, 1, 1, 0, "2008-03-15"},
-              {"pelaksanaan/fisik", "Fisik", 1, 1, 1, 0, 0, ""},
-              {"audit", "Audit", 0, 0, 0, 0, 0, ""}};
-  s.cooccurrence.codes = {{"sumberdaya", "Sumber daya", 0, -1}, {"dana", "Dana", 0, -1}};
-  s.cooccurrence.both = {3, 0, 0, 0};
-  s.closing = "Penutup.";
-  return s;
+  return koda::testing::summary_sample(
+      language, {"SDM_1", "a_b.md", "Relawan *kurang* & 100% {x}", "Dana", "Penutup."});
 }
 
 } // namespace
