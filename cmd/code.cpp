@@ -57,8 +57,7 @@ int run_code(const CodeOptions& options) {
     attributes = corpus::AttributeTable::load(options.coding.documents.attributes);
   report::OutputSink sink(options.coding.documents.output);
   const report::ExcerptFormat format = parse_format(options.format, sink.to_terminal());
-  auto writer = make_excerpt_writer(format, sink,
-                                    terminal_style(sink));
+  auto writer = make_excerpt_writer(format, sink, terminal_style(sink));
 
   std::vector<std::unique_ptr<coding::Workspace>> explain_spaces;
   if (options.explain)

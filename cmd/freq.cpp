@@ -215,8 +215,8 @@ int run_freq(const FreqOptions& options) {
   // filters by it counts the same units without it.
   if (!options.valence_columns && options.coding.valence.empty())
     batch.detail = coding::Detail::codes;
-  coding::BatchSummary summary = coding::code_inputs(
-      options.coding.documents.files, codebooks.matcher_list(), batch, callbacks);
+  coding::BatchSummary summary = coding::code_inputs(options.coding.documents.files,
+                                                     codebooks.matcher_list(), batch, callbacks);
   check_key(counting, documents.keys());
 
   const report::FreqFormat format = parse_format(options.format);

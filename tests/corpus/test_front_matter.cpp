@@ -92,17 +92,43 @@ TEST_SUITE("corpus::front_matter simple path") {
   }
 
   TEST_CASE("whatever the fast path accepts, yaml-cpp reads the same") {
-    const std::vector<std::string> keys = {"kind", "title", "a.b", "a-b", "_x", "1", "Key",
-                                           "k k", "k:x", "\"q\"", "? k", "- k", "k#"};
-    const std::vector<std::string> values = {
-        "null", "Null", "NULL", "~", "true", "yes", "no", "2010-04-03", "12:30", "a: b", "a:b",
-        "a #b", "a#b", "RW 04", "'quoted'", "\"dq\"", "- item", "-5", "?x", "[a, b]", "a, b",
-        "{a}", "Pak Budi's", "Wawancara — Lurah", "“kutip”", "a\tb", "x:", "0x1F", "1e3", ".5",
-        "@at", "`tick`", "%pct", "&anchor", "*alias", "!tag", "|", ">", "a  b", "a \u2028 b",
-        "a\u0085b", "\ufeffx", "é", "e\u0301", "a|b", "a>b", "a'b\"c", "", "  padded  ",
-        "Rp 1.000.000,-", "x: y: z", "a ,b", "0", "007", "1:2:3", "a\\nb"};
-    const std::vector<std::string> extras = {"", "\n", "other: line\n", "  indented more\n",
-                                             "# comment\n", "title: again\n", "list:\n  - a\n"};
+    const std::vector<std::string> keys = {"kind", "title", "a.b",   "a-b", "_x",  "1", "Key",
+                                           "k k",  "k:x",   "\"q\"", "? k", "- k", "k#"};
+    const std::vector<std::string> values = {"null",       "Null",
+                                             "NULL",       "~",
+                                             "true",       "yes",
+                                             "no",         "2010-04-03",
+                                             "12:30",      "a: b",
+                                             "a:b",        "a #b",
+                                             "a#b",        "RW 04",
+                                             "'quoted'",   "\"dq\"",
+                                             "- item",     "-5",
+                                             "?x",         "[a, b]",
+                                             "a, b",       "{a}",
+                                             "Pak Budi's", "Wawancara — Lurah",
+                                             "“kutip”",    "a\tb",
+                                             "x:",         "0x1F",
+                                             "1e3",        ".5",
+                                             "@at",        "`tick`",
+                                             "%pct",       "&anchor",
+                                             "*alias",     "!tag",
+                                             "|",          ">",
+                                             "a  b",       "a \u2028 b",
+                                             "a\u0085b",   "\ufeffx",
+                                             "é",          "e\u0301",
+                                             "a|b",        "a>b",
+                                             "a'b\"c",     "",
+                                             "  padded  ", "Rp 1.000.000,-",
+                                             "x: y: z",    "a ,b",
+                                             "0",          "007",
+                                             "1:2:3",      "a\\nb"};
+    const std::vector<std::string> extras = {"",
+                                             "\n",
+                                             "other: line\n",
+                                             "  indented more\n",
+                                             "# comment\n",
+                                             "title: again\n",
+                                             "list:\n  - a\n"};
     std::size_t accepted = 0;
     std::size_t compared = 0;
     for (const std::string& key : keys)

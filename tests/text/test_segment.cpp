@@ -3,7 +3,6 @@
 #include <doctest/doctest.h>
 
 #include <cctype>
-
 #include <string>
 #include <string_view>
 #include <vector>
@@ -203,7 +202,7 @@ TEST_SUITE("text::segment") {
         std::vector<Span> expected;
         for (std::size_t i = 0; i < all.size(); ++i) {
           const std::size_t next = i + 1 < all.size() ? all[i + 1].start : text.size();
-            // The sentence holding `from` to the last that starts before `to`.
+          // The sentence holding `from` to the last that starts before `to`.
           if (next > from && all[i].start < to)
             expected.push_back(all[i]);
         }

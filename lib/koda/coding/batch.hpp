@@ -14,8 +14,8 @@ namespace koda::coding {
 struct CodedDocument {
   corpus::Document document;
   std::vector<std::vector<Coding>> codings; // one list per matcher, in matcher order
-  std::string prepared;         // what BatchCallbacks::prepare made of it, if anything
-  std::size_t prepared_items = 0; // how many records `prepared` holds
+  std::string prepared;                     // what BatchCallbacks::prepare made of it, if anything
+  std::size_t prepared_items = 0;           // how many records `prepared` holds
 };
 
 // How a batch is run.

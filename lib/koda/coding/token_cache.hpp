@@ -12,15 +12,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <new>
-#include <type_traits>
-#include <cstring>
 #include <string>
 #include <string_view>
-#include <vector>
-
 #include <sys/mman.h>
+#include <type_traits>
+#include <vector>
 
 namespace koda::coding::detail {
 
@@ -253,7 +252,9 @@ private:
           madvise(m_slots.get(), bytes, MADV_HUGEPAGE);
 #endif
       } else {
-        m_slots.reset(static_cast<Slot*>(std::aligned_alloc(alignof(std::max_align_t) > 64 ? alignof(std::max_align_t) : 64, (bytes + 63) / 64 * 64)));
+        m_slots.reset(static_cast<Slot*>(
+            std::aligned_alloc(alignof(std::max_align_t) > 64 ? alignof(std::max_align_t) : 64,
+                               (bytes + 63) / 64 * 64)));
       }
       if (!m_slots)
         throw std::bad_alloc();

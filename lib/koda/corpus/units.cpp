@@ -219,8 +219,7 @@ std::vector<Turn> find_turns(const std::vector<Line>& body,
       continue;
     const LabelInfo& label = labels.find(turn->label)->second;
     const bool interviewer = label.interviewer;
-    if (label.count >= 2 || interviewer || after_interviewer ||
-        !turn->timestamp.empty()) {
+    if (label.count >= 2 || interviewer || after_interviewer || !turn->timestamp.empty()) {
       turns.push_back({i, *turn, interviewer});
       after_interviewer = interviewer;
     }

@@ -39,7 +39,8 @@ std::string joined_terms(const Excerpt& e) {
 
 class JsonLinesWriter : public ExcerptWriter {
 public:
-  JsonLinesWriter(OutputSink& sink, ExcerptFormat format) : m_format(format), m_stream(sink, format) {}
+  JsonLinesWriter(OutputSink& sink, ExcerptFormat format)
+      : m_format(format), m_stream(sink, format) {}
   void add(const std::vector<Excerpt>& excerpts) override {
     m_out.clear();
     append_excerpt_records(m_out, excerpts, m_format);

@@ -426,7 +426,8 @@ bool is_plainly_nfc(std::string_view text) {
   const auto length = static_cast<int32_t>(text.size());
   int32_t i = 0;
   while (i < length) {
-    i += static_cast<int32_t>(detail::ascii_prefix_length(text.substr(static_cast<std::size_t>(i))));
+    i +=
+        static_cast<int32_t>(detail::ascii_prefix_length(text.substr(static_cast<std::size_t>(i))));
     if (i == length) {
       break;
     }
