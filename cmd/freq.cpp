@@ -104,9 +104,13 @@ std::vector<analysis::FreqCode> freq_codes(const LoadedCodebooks& codebooks,
 // Hands the filtered codings of `coded`, unit by unit, to `counter`.
 class DocumentCounter {
 public:
-  DocumentCounter(const LoadedCodebooks& codebooks, const coding::CodingFilter& filter,
-                  const analysis::FreqOptions& options, analysis::FreqCounter& counter)
-      : m_codebooks(codebooks), m_filter(filter), m_options(options), m_counter(counter) {}
+  DocumentCounter(const LoadedCodebooks& codebooks, const std::vector<analysis::FreqCode>& codes,
+                  const coding::CodingFilter& filter, const analysis::FreqOptions& options,
+                  analysis::FreqCounter& counter)
+      : m_codes(codes), m_filter(filter), m_options(options), m_counter(counter) {
+    for (std::size_t m = 0; m < codebooks.matchers.size(); ++m)
+      m_offsets.push_back(codebooks.order(m, 0));
+  }
 
   void add(const coding::CodedDocument& coded) {
     const corpus::Document& doc = coded.document;
@@ -114,23 +118,13 @@ public:
       note_keys(doc);
     if (!m_filter.accepts_document(doc))
       return;
-    m_hits.clear();
-    for (std::size_t m = 0; m < coded.codings.size(); ++m) {
-      const std::size_t base = m_codebooks.order(m, 0);
-      for (const coding::Coding& c : coded.codings[m])
-        if (m_filter.accepts(doc, c, m_codebooks.matchers[m]->codes()[c.code].path))
-          m_hits.push_back({c.unit, {base + c.code, c.valence}});
-    }
-    std::stable_sort(m_hits.begin(), m_hits.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::vector<analysis::CodeHit> unit_hits;
-    for (std::size_t i = 0; i < m_hits.size();) {
-      const std::size_t unit = m_hits[i].first;
-      unit_hits.clear();
-      for (; i < m_hits.size() && m_hits[i].first == unit; ++i)
-        unit_hits.push_back(m_hits[i].second);
-      add_unit(doc, doc.units[unit], unit_hits);
-    }
+    analysis::filtered_codings(coded, m_filter, m_codes, m_offsets, m_codings);
+    analysis::for_each_unit(m_codings, [&](std::span<const analysis::RunCoding> codings) {
+      m_unit_hits.clear();
+      for (const analysis::RunCoding& c : codings)
+        m_unit_hits.push_back({c.code, c.coding->valence});
+      add_unit(doc, doc.units[codings.front().unit], m_unit_hits);
+    });
     ++m_document;
   }
 
@@ -164,11 +158,13 @@ private:
         m_keys.insert(key);
   }
 
-  const LoadedCodebooks& m_codebooks;
+  const std::vector<analysis::FreqCode>& m_codes;
+  std::vector<std::size_t> m_offsets; // per codebook: the index of its first code
   const coding::CodingFilter& m_filter;
   const analysis::FreqOptions& m_options;
   analysis::FreqCounter& m_counter;
-  std::vector<std::pair<std::size_t, analysis::CodeHit>> m_hits;
+  std::vector<analysis::RunCoding> m_codings;
+  std::vector<analysis::CodeHit> m_unit_hits;
   std::set<std::string> m_keys;
   std::size_t m_document = 0;
 };
@@ -206,8 +202,9 @@ int run_freq(const FreqOptions& options) {
   report::OutputSink sink(options.coding.documents.output);
 
   const analysis::FreqOptions counting = counting_options(options);
-  analysis::FreqCounter counter(freq_codes(codebooks, options.coding.language), counting);
-  DocumentCounter documents(codebooks, filter, counting, counter);
+  const std::vector<analysis::FreqCode> codes = freq_codes(codebooks, options.coding.language);
+  analysis::FreqCounter counter(codes, counting);
+  DocumentCounter documents(codebooks, codes, filter, counting, counter);
   coding::BatchCallbacks callbacks = reporting_callbacks(options.coding.documents);
   callbacks.document = [&](coding::CodedDocument&& coded) { documents.add(coded); };
   coding::BatchOptions batch = batch_options(options.coding, attributes ? &*attributes : nullptr);

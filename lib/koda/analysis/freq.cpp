@@ -75,6 +75,22 @@ std::string informant_of(const corpus::Document& doc, const corpus::Unit& unit) 
   return unit.speaker;
 }
 
+void filtered_codings(const coding::CodedDocument& coded, const coding::CodingFilter& filter,
+                      const std::vector<FreqCode>& codes, const std::vector<std::size_t>& offsets,
+                      std::vector<RunCoding>& out) {
+  out.clear();
+  const corpus::Document& doc = coded.document;
+  for (std::size_t m = 0; m < coded.codings.size() && m < offsets.size(); ++m)
+    for (const coding::Coding& c : coded.codings[m]) {
+      const std::size_t code = offsets[m] + c.code;
+      if (filter.accepts(doc, c, codes[code].path))
+        out.push_back({c.unit, code, &c});
+    }
+  // Each codebook's codings are in unit order already; this merges the codebooks.
+  std::stable_sort(out.begin(), out.end(),
+                   [](const RunCoding& a, const RunCoding& b) { return a.unit < b.unit; });
+}
+
 double Cooccurrence::jaccard(std::size_t i, std::size_t j) const {
   std::uint64_t both_ij = at(i, j);
   std::uint64_t either = at(i, i) + at(j, j) - both_ij;

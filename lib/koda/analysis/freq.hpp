@@ -1,6 +1,8 @@
 #pragma once
 
+#include "koda/coding/batch.hpp"
 #include "koda/coding/coding.hpp"
+#include "koda/coding/filter.hpp"
 #include "koda/corpus/document.hpp"
 
 #include <cstddef>
@@ -68,6 +70,33 @@ struct CodedUnit {
   const corpus::Attributes* attributes = nullptr; // the unit's attributes, for `--by attr:KEY`
   std::span<const CodeHit> codes;                 // the codes applied to the unit
 };
+
+// A coding that passed the filters, placed in the run's code list.
+struct RunCoding {
+  std::size_t unit = 0;
+  std::size_t code = 0; // index into the run's FreqCode list
+  const coding::Coding* coding = nullptr;
+};
+
+// The codings of `coded` that `filter` accepts (the ones `koda code` reports), in unit order
+// and codebook order within a unit, into `out` (cleared first): what the tables count.
+// `codes` is the run's code list and `offsets[m]` the index in it of codebook m's first
+// code.
+void filtered_codings(const coding::CodedDocument& coded, const coding::CodingFilter& filter,
+                      const std::vector<FreqCode>& codes, const std::vector<std::size_t>& offsets,
+                      std::vector<RunCoding>& out);
+
+// Calls `each` with the codings of each unit in turn (`codings` as filtered_codings leaves
+// them).
+template <class Each> void for_each_unit(std::span<const RunCoding> codings, Each&& each) {
+  for (std::size_t i = 0; i < codings.size();) {
+    std::size_t j = i;
+    while (j < codings.size() && codings[j].unit == codings[i].unit)
+      ++j;
+    each(codings.subspan(i, j - i));
+    i = j;
+  }
+}
 
 // The informant `unit` of `doc` speaks for: none for interviewer turns and for units
 // without a speaker (an interview's preamble, minutes, observations); in an interview, the

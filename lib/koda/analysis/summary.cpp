@@ -241,30 +241,16 @@ void SummaryBuilder::add(const coding::CodedDocument& coded) {
       m_informants.insert(std::move(informant));
   m_document_date = document_date(doc);
   // The filtered codings of every codebook, grouped by unit as `koda freq` groups them.
-  m_hits.clear();
-  for (std::size_t m = 0; m < coded.codings.size() && m < m_offsets.size(); ++m)
-    for (const coding::Coding& c : coded.codings[m]) {
-      const std::size_t code = m_offsets[m] + c.code;
-      if (m_options.filter.accepts(doc, c, m_codes[code].path))
-        m_hits.push_back({c.unit, code, &c});
-    }
-  std::stable_sort(m_hits.begin(), m_hits.end(),
-                   [](const Hit& a, const Hit& b) { return a.unit < b.unit; });
-  for (std::size_t i = 0; i < m_hits.size();) {
-    std::size_t j = i;
-    while (j < m_hits.size() && m_hits[j].unit == m_hits[i].unit)
-      ++j;
-    add_unit(doc, document, std::span<const Hit>(m_hits).subspan(i, j - i));
-    i = j;
-  }
+  filtered_codings(coded, m_options.filter, m_codes, m_offsets, m_hits);
+  for_each_unit(m_hits, [&](std::span<const RunCoding> hits) { add_unit(doc, document, hits); });
 }
 
 void SummaryBuilder::add_unit(const corpus::Document& doc, std::size_t document,
-                              std::span<const Hit> hits) {
+                              std::span<const RunCoding> hits) {
   const corpus::Unit& unit = doc.units[hits.front().unit];
   const std::string informant = informant_of(doc, unit);
   m_unit_codes.clear();
-  for (const Hit& hit : hits)
+  for (const RunCoding& hit : hits)
     m_unit_codes.push_back({hit.code, hit.coding->valence});
   CodedUnit counted;
   counted.document = document;
@@ -290,9 +276,9 @@ bool SummaryBuilder::under(std::size_t code, std::size_t ancestor) const {
   return false;
 }
 
-std::vector<std::size_t> SummaryBuilder::touched(std::span<const Hit> hits, Part part) const {
+std::vector<std::size_t> SummaryBuilder::touched(std::span<const RunCoding> hits, Part part) const {
   std::vector<std::size_t> codes;
-  for (const Hit& hit : hits) {
+  for (const RunCoding& hit : hits) {
     if ((hit.code < m_factor_codes) != (part == Part::factors))
       continue;
     for (auto a = static_cast<std::ptrdiff_t>(hit.code); a >= 0;
@@ -304,11 +290,11 @@ std::vector<std::size_t> SummaryBuilder::touched(std::span<const Hit> hits, Part
   return codes;
 }
 
-void SummaryBuilder::note_terms(const corpus::Document& doc, std::span<const Hit> hits,
+void SummaryBuilder::note_terms(const corpus::Document& doc, std::span<const RunCoding> hits,
                                 const std::vector<std::size_t>& factors) {
   for (std::size_t code : factors) {
     std::vector<std::string> terms;
-    for (const Hit& hit : hits)
+    for (const RunCoding& hit : hits)
       if (under(hit.code, code))
         for (const text::Span& span : hit.coding->matched)
           terms.push_back(
@@ -321,14 +307,14 @@ void SummaryBuilder::note_terms(const corpus::Document& doc, std::span<const Hit
 }
 
 void SummaryBuilder::note_quotes(const corpus::Document& doc, const corpus::Unit& unit,
-                                 const std::string& source, std::span<const Hit> hits,
+                                 const std::string& source, std::span<const RunCoding> hits,
                                  const std::vector<std::size_t>& factors) {
   std::vector<text::Span> sentences;
   bool segmented = false;
   for (std::size_t code : factors) {
     // The unit's valence for the code, rolled up as FreqCounter rolls it up.
     coding::Valence valence = coding::Valence::neutral;
-    for (const Hit& hit : hits)
+    for (const RunCoding& hit : hits)
       if (under(hit.code, code) && severity(hit.coding->valence) > severity(valence))
         valence = hit.coding->valence;
     if (valence == coding::Valence::neutral)
@@ -344,7 +330,7 @@ void SummaryBuilder::note_quotes(const corpus::Document& doc, const corpus::Unit
     // The best sentence among the codings that gave the unit its valence.
     std::optional<QuoteSentence> best;
     QuoteRank rank;
-    for (const Hit& hit : hits) {
+    for (const RunCoding& hit : hits) {
       if (!under(hit.code, code) || hit.coding->valence != valence)
         continue;
       const QuoteSentence candidate = quote_sentence(sentences, *hit.coding);
@@ -383,7 +369,7 @@ SummaryQuote SummaryBuilder::make_quote(const corpus::Document& doc, const corpu
 }
 
 void SummaryBuilder::note_dates(const corpus::Document& doc, const corpus::Unit& unit,
-                                std::span<const Hit> hits) {
+                                std::span<const RunCoding> hits) {
   // An observation entry's own date (its heading) is more precise than the document's.
   std::string date = m_document_date;
   if (doc.kind == corpus::Kind::observation)

@@ -106,32 +106,28 @@ public:
   Summary summary() const;
 
 private:
-  struct Hit {
-    std::size_t unit = 0;
-    std::size_t code = 0; // index into m_codes
-    const coding::Coding* coding = nullptr;
-  };
   struct FactorState {
     std::map<std::string, std::uint64_t> terms;
     QuoteSelector obstacle_quotes;
     QuoteSelector support_quotes;
   };
 
-  void add_unit(const corpus::Document& doc, std::size_t document, std::span<const Hit> hits);
+  void add_unit(const corpus::Document& doc, std::size_t document, std::span<const RunCoding> hits);
   // `factors`: the factor codes `hits` touch (see `touched`).
-  void note_terms(const corpus::Document& doc, std::span<const Hit> hits,
+  void note_terms(const corpus::Document& doc, std::span<const RunCoding> hits,
                   const std::vector<std::size_t>& factors);
   void note_quotes(const corpus::Document& doc, const corpus::Unit& unit, const std::string& source,
-                   std::span<const Hit> hits, const std::vector<std::size_t>& factors);
+                   std::span<const RunCoding> hits, const std::vector<std::size_t>& factors);
   SummaryQuote make_quote(const corpus::Document& doc, const corpus::Unit& unit,
                           const QuoteSentence& sentence, coding::Valence valence) const;
-  void note_dates(const corpus::Document& doc, const corpus::Unit& unit, std::span<const Hit> hits);
+  void note_dates(const corpus::Document& doc, const corpus::Unit& unit,
+                  std::span<const RunCoding> hits);
   // Whether `code` is `ancestor` or below it.
   bool under(std::size_t code, std::size_t ancestor) const;
   // Which codebooks' codes `touched` returns.
   enum class Part { factors, stages };
   // The codes of `part` that `hits` apply, with their ancestors, each once, in code order.
-  std::vector<std::size_t> touched(std::span<const Hit> hits, Part part) const;
+  std::vector<std::size_t> touched(std::span<const RunCoding> hits, Part part) const;
   std::vector<FreqCounts> counts() const;
   SummaryFactor factor(std::size_t code, const std::vector<FreqCounts>& counts) const;
   std::vector<SummaryFactor> ranked(std::ptrdiff_t parent,
@@ -152,7 +148,7 @@ private:
   std::string m_document_date;
   std::uint64_t m_sequence = 0; // units seen, for quote order
   // Scratch reused between documents and units.
-  std::vector<Hit> m_hits;
+  std::vector<RunCoding> m_hits;
   std::vector<analysis::CodeHit> m_unit_codes;
   text::SentenceSegmenter m_segmenter;
 };
