@@ -132,10 +132,7 @@ int run_code(const CodeOptions& options) {
   else if (!options.explain)
     writer->finish();
   sink.commit();
-  print_summary(summary,
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
-                options.coding);
-  return summary.errors.empty() || options.coding.documents.keep_going ? 0 : 1;
+  return finish_batch(summary, started, options.coding);
 }
 
 } // namespace

@@ -206,15 +206,19 @@ coding::BatchCallbacks reporting_callbacks(const DocumentOptions& options) {
   return callbacks;
 }
 
-void print_summary(const coding::BatchSummary& summary, double seconds,
-                   const CodingOptions& options) {
+int finish_batch(const coding::BatchSummary& summary, std::chrono::steady_clock::time_point started,
+                 const CodingOptions& options) {
+  const int status = summary.errors.empty() || options.documents.keep_going ? 0 : 1;
   if (options.documents.quiet || !(options.verbose || report::stderr_is_terminal()))
-    return;
+    return status;
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::fputs(fmt::format("koda: {} document{}, {} units, {} codings, {} skipped, {:.2f} s\n",
                          summary.documents, summary.documents == 1 ? "" : "s", summary.units,
                          summary.codings, summary.skipped, seconds)
                  .c_str(),
              stderr);
+  return status;
 }
 
 } // namespace koda::cli

@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -61,9 +62,10 @@ coding::BatchOptions batch_options(const CodingOptions& options,
 // error is a terminal (never with --quiet).
 coding::BatchCallbacks reporting_callbacks(const DocumentOptions& options);
 
-// Prints the one-line summary of a batch to standard error when it is a terminal or with
-// --verbose, never with --quiet.
-void print_summary(const coding::BatchSummary& summary, double seconds,
-                   const CodingOptions& options);
+// Ends a coding command's run: prints the one-line summary of the batch begun at `started`
+// to standard error when it is a terminal or with --verbose (never with --quiet), and
+// returns the exit status: 1 when an input could not be read (unless --keep-going), else 0.
+int finish_batch(const coding::BatchSummary& summary, std::chrono::steady_clock::time_point started,
+                 const CodingOptions& options);
 
 } // namespace koda::cli

@@ -236,10 +236,7 @@ int run_freq(const FreqOptions& options) {
   if (table.total.counts.units == 0 && (!text_format || options.cooccur || options.jaccard) &&
       !options.coding.documents.quiet)
     std::fputs("koda: no codings\n", stderr);
-  print_summary(summary,
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
-                options.coding);
-  return summary.errors.empty() || options.coding.documents.keep_going ? 0 : 1;
+  return finish_batch(summary, started, options.coding);
 }
 
 // Accepts `document`, `kind`, `speaker` and `attr:KEY`.

@@ -81,10 +81,7 @@ int run_summary(const SummaryOptions& options) {
 
   sink.write(report::summary_report(builder.summary(), parse_format(options.format)));
   sink.commit();
-  print_summary(summary,
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
-                options.coding);
-  return summary.errors.empty() || options.coding.documents.keep_going ? 0 : 1;
+  return finish_batch(summary, started, options.coding);
 }
 
 } // namespace
