@@ -95,14 +95,32 @@ void UnitScanner::scan(std::string_view text) {
   ws.token_forms.resize(ws.tokens.size());
   ws.token_heads.resize(ws.tokens.size());
   ws.token_hashes.resize(ws.tokens.size());
+  // Lookups are bound by memory latency, so they go in three passes: hash every token and
+  // prefetch its hot-table entry; answer what the hot table holds (most tokens) and
+  // prefetch the main-table slot of the rest; then look those up.
   for (std::size_t i = 0; i < ws.tokens.size(); ++i) {
     const text::Span& span = ws.tokens[i];
     const std::string_view surface = text.substr(span.start, span.end - span.start);
     ws.token_heads[i] = TokenCache::head_of(surface, text.size() - span.start);
     ws.token_hashes[i] = TokenCache::hash(surface, ws.token_heads[i]);
-    ws.cache.prefetch(ws.token_hashes[i]);
+    ws.cache.prefetch_hot(ws.token_hashes[i]);
   }
+  ws.misses.clear();
   for (std::size_t i = 0; i < ws.tokens.size(); ++i) {
+    const text::Span& span = ws.tokens[i];
+    const TokenInfo* info = ws.cache.find_hot(text.substr(span.start, span.end - span.start),
+                                              ws.token_heads[i], ws.token_hashes[i]);
+    if (!info) {
+      ws.cache.prefetch_main(ws.token_hashes[i]);
+      ws.misses.push_back(static_cast<std::uint32_t>(i));
+      continue;
+    }
+    ws.token_stems[i] = info->stem;
+    ws.token_forms[i] = info->form;
+    for (std::uint32_t k = 0; k < info->atoms_count; ++k)
+      add(ws.cached_atoms[info->atoms_begin + k], i, i);
+  }
+  for (std::uint32_t i : ws.misses) {
     const text::Span& span = ws.tokens[i];
     const TokenInfo& info = lookup(text.substr(span.start, span.end - span.start),
                                    ws.token_heads[i], ws.token_hashes[i]);

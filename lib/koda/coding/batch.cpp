@@ -31,6 +31,7 @@ struct Slot {
   std::string error;
   bool binary = false;
   std::uint64_t bytes = 0;
+  unsigned owner = 0; // the thread that coded it: 0 the calling thread, t ≥ 1 pool thread t
 };
 
 } // namespace
@@ -62,10 +63,16 @@ BatchSummary code_inputs(const std::vector<std::string>& paths,
   bool delivery_waiting = false;
   std::size_t workers_waiting = 0;
   bool stop = false;
+  // Documents delivered, waiting to be freed by the thread that coded them: glibc's
+  // allocator frees another thread's memory through that thread's arena lock, and with
+  // every document crossing threads the contention cost 13 % of `koda freq --jobs 2`.
+  std::vector<std::vector<CodedDocument>> trash(threads);
 
   // Loads and codes input `i` into its slot; `workspaces` are the calling thread's.
-  auto code_one = [&](std::size_t i, std::vector<std::unique_ptr<Workspace>>& workspaces) {
+  auto code_one = [&](std::size_t i, std::vector<std::unique_ptr<Workspace>>& workspaces,
+                      unsigned owner) {
     Slot slot;
+    slot.owner = owner;
     try {
       std::string bytes = corpus::read_input(inputs.files[i]);
       slot.bytes = bytes.size();
@@ -100,12 +107,15 @@ BatchSummary code_inputs(const std::vector<std::string>& paths,
     return workspaces;
   };
 
-  auto worker = [&] {
+  auto worker = [&](unsigned self) {
     std::vector<std::unique_ptr<Workspace>> workspaces = make_workspaces();
+    std::vector<CodedDocument> freeing;
     while (true) {
       std::size_t i = 0;
+      freeing.clear();
       {
         std::unique_lock lock(mutex);
+        freeing.swap(trash[self]);
         while (!stop && next < total && next >= delivered + window) {
           ++workers_waiting;
           room.wait(lock);
@@ -115,13 +125,14 @@ BatchSummary code_inputs(const std::vector<std::string>& paths,
           return;
         i = next++;
       }
-      code_one(i, workspaces);
+      freeing.clear();
+      code_one(i, workspaces, self);
     }
   };
 
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t)
-    pool.emplace_back(worker);
+    pool.emplace_back(worker, t);
   auto stop_pool = [&] {
     {
       std::lock_guard lock(mutex);
@@ -141,7 +152,7 @@ BatchSummary code_inputs(const std::vector<std::string>& paths,
           if (next < total && next < delivered + window) {
             const std::size_t j = next++;
             lock.unlock();
-            code_one(j, workspaces);
+            code_one(j, workspaces, 0);
             lock.lock();
             continue;
           }
@@ -169,6 +180,10 @@ BatchSummary code_inputs(const std::vector<std::string>& paths,
         for (const auto& codings : slot.coded->codings)
           summary.codings += codings.size();
         callbacks.document(std::move(*slot.coded));
+        if (slot.owner != 0) {
+          std::lock_guard lock(mutex);
+          trash[slot.owner].push_back(std::move(*slot.coded));
+        }
       } else if (slot.binary) {
         ++summary.skipped;
         if (callbacks.warning)

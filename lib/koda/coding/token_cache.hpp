@@ -6,8 +6,9 @@
 // spelling and the value (longer spellings compare their rest in a key arena), on
 // transparent huge pages once it is large; in front of it a direct-mapped table of recent
 // spellings of up to 16 bytes, small enough to stay in the L2 cache, which answers most
-// probes; and the scanner prefetches both slots of every token of a unit before looking
-// any up. A hit allocates nothing. Not a public header.
+// probes; and the scanner prefetches the hot entries of a unit's tokens, answers what
+// they hold, then prefetches the main-table slots of the rest before looking them up. A hit
+// allocates nothing. Not a public header.
 
 #include <cstddef>
 #include <cstdint>
@@ -88,11 +89,23 @@ public:
 
   static std::uint64_t hash(std::string_view key) { return hash(key, head_of(key)); }
 
-  // Starts loading the slot where a key with hash `h` would be: lookups of a unit's tokens
-  // are latency-bound, so the scanner prefetches them all before looking any up.
-  void prefetch(std::uint64_t h) const {
+  // Starts loading the hot-table entry for hash `h`.
+  void prefetch_hot(std::uint64_t h) const {
     __builtin_prefetch(&m_hot.get()[(h >> 40) & (k_hot_slots - 1)]);
-    __builtin_prefetch(&m_slots[h & m_mask]);
+  }
+
+  // Starts loading the main-table slot for hash `h`.
+  void prefetch_main(std::uint64_t h) const { __builtin_prefetch(&m_slots[h & m_mask]); }
+
+  // The value the hot table holds for `key`, or nullptr (the key may still be cached).
+  const TokenInfo* find_hot(std::string_view key, std::uint64_t head, std::uint64_t h) const {
+    const Hot& hot = m_hot.get()[(h >> 40) & (k_hot_slots - 1)];
+    if (key.size() > 16)
+      return nullptr;
+    const std::uint64_t tail = key.size() > 8 ? tail_of(key) : 0;
+    if (hot.tag == tag_of(h) && hot.head == head && hot.tail == tail && hot.length == key.size())
+      return &hot.value;
+    return nullptr;
   }
 
   // The value cached for `key` (whose head_of is `head` and hash `h`), or nullptr.

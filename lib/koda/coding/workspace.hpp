@@ -41,6 +41,7 @@ struct Workspace::State {
   std::vector<std::int32_t> token_forms;
   std::vector<std::uint64_t> token_heads; // TokenCache::head_of each token
   std::vector<std::uint64_t> token_hashes;
+  std::vector<std::uint32_t> misses;           // tokens the hot table did not answer
   std::vector<detail::Occurrence> occurrences; // sorted by atom, then position
   std::vector<std::uint32_t> atom_stamp;       // == stamp: atom occurs in this unit
   std::vector<std::uint32_t> atom_begin;
