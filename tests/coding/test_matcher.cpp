@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <sstream>
 #include <string>
 
 using namespace koda;
@@ -174,5 +175,28 @@ TEST_SUITE("coding::matcher") {
                            "2|dana|support|Dana,Dana bergulir|lancar\n");
     CHECK(run(cb, text, coding::Interviewer::skip, coding::Detail::codes) ==
           "0|dana|neutral||\n0|sdm|neutral||\n2|dana|neutral||\n");
+  }
+
+  TEST_CASE("Detail::codes skips evaluating a rule only where an atom under `|` alone makes it "
+            "true") {
+    // campur: relawan sits under `&`, so it alone does not make the rule true; bergulir
+    // does. sendiri: relawan under `&` with a negation. kas: a sufficient atom, but the
+    // unless clause still applies.
+    auto cb = parse(R"(
+      code campur { label id "C" match (relawan & pelatihan) | bergulir }
+      code sendiri { label id "S" match !dana & relawan }
+      code kas { label id "K" match dana unless bergulir }
+    )");
+    const std::string text = "Dana terlambat. Relawan kurang.\n\nPelatihan relawan kurang.\n\n"
+                             "Dana bergulir lancar.\n\nRelawan saja.\n";
+    const std::string codes = run(cb, text, coding::Interviewer::skip, coding::Detail::codes);
+    CHECK(codes == "0|kas|neutral||\n1|campur|neutral||\n1|sendiri|neutral||\n"
+                   "2|campur|neutral||\n3|sendiri|neutral||\n");
+    // The full run codes the same (unit, code) pairs.
+    std::string pairs;
+    std::istringstream full(run(cb, text));
+    for (std::string line; std::getline(full, line);)
+      pairs += line.substr(0, line.find('|', line.find('|') + 1)) + "|neutral||\n";
+    CHECK(pairs == codes);
   }
 }

@@ -289,19 +289,30 @@ std::vector<Coding> Matcher::code_document(const corpus::Document& doc, Intervie
     if (ws.occurrences.empty() && program.always_codes.empty())
       continue;
 
-    // The codes some occurring atom can make true, in code order.
-    ws.candidates.assign(program.always_codes.begin(), program.always_codes.end());
+    // The codes some occurring atom can make true, in code order, each as code << 1 | 1
+    // when an occurring atom alone makes it true.
+    ws.candidates.clear();
+    for (std::uint32_t code : program.always_codes)
+      ws.candidates.push_back(code << 1);
     for (const Occurrence& occurrence : ws.occurrences)
-      for (std::uint32_t code : program.atom_codes[occurrence.atom])
-        ws.candidates.push_back(code);
+      for (std::uint32_t entry : program.atom_codes[occurrence.atom])
+        ws.candidates.push_back(entry);
     std::sort(ws.candidates.begin(), ws.candidates.end());
-    ws.candidates.erase(std::unique(ws.candidates.begin(), ws.candidates.end()),
-                        ws.candidates.end());
+    // Of the entries of one code keep the last, which is marked sure if any is.
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < ws.candidates.size(); ++i)
+      if (i + 1 == ws.candidates.size() || (ws.candidates[i + 1] >> 1) != (ws.candidates[i] >> 1))
+        ws.candidates[kept++] = ws.candidates[i];
+    ws.candidates.resize(kept);
 
     std::size_t first_coding = codings.size();
-    for (std::uint32_t code : ws.candidates) {
+    for (std::uint32_t entry : ws.candidates) {
+      const std::uint32_t code = entry >> 1;
       evidence.clear();
-      if (!scanner.eval(program.match_root[code], detail == Detail::full ? &evidence : nullptr))
+      // Counting needs no evidence, so a rule an occurring atom makes true is not evaluated.
+      const bool sure = (entry & 1) != 0 && detail == Detail::codes;
+      if (!sure &&
+          !scanner.eval(program.match_root[code], detail == Detail::full ? &evidence : nullptr))
         continue;
       if (program.unless_root[code] != k_none && scanner.eval(program.unless_root[code], nullptr))
         continue;

@@ -77,7 +77,7 @@ BatchSummary code_inputs(const std::vector<std::string>& paths,
       std::string bytes = corpus::read_input(inputs.files[i]);
       slot.bytes = bytes.size();
       CodedDocument coded;
-      coded.document = corpus::load_document(inputs.files[i].path, bytes, options.load);
+      coded.document = corpus::load_document(inputs.files[i].path, std::move(bytes), options.load);
       for (std::size_t m = 0; m < matchers.size(); ++m)
         coded.codings.push_back(matchers[m]->code_document(coded.document, options.interviewer,
                                                            *workspaces[m], options.detail));

@@ -175,6 +175,21 @@ void atoms_of(const Program& program, std::int32_t root, std::vector<std::uint32
     atoms_of(program, static_cast<std::int32_t>(program.children[node.first_child + i]), out);
 }
 
+// The atoms whose occurrence alone makes the rule at `root` true: those reached from it
+// through `|` only.
+void sufficient_atoms(const Program& program, std::int32_t root, std::vector<std::uint32_t>& out) {
+  if (root == k_none)
+    return;
+  const Node& node = program.nodes[static_cast<std::size_t>(root)];
+  if (node.op == Op::term)
+    out.push_back(node.atom);
+  if (node.op != Op::any_of)
+    return;
+  for (std::uint32_t i = 0; i < node.child_count; ++i)
+    sufficient_atoms(program, static_cast<std::int32_t>(program.children[node.first_child + i]),
+                     out);
+}
+
 // Whether the rule at `root` holds in a unit where no term occurs (`!x` does).
 bool holds_on_nothing(const Program& program, std::int32_t root) {
   const Node& node = program.nodes[static_cast<std::size_t>(root)];
@@ -244,8 +259,12 @@ std::vector<CodeInfo> compile(const codebook::Codebook& codebook, Program& progr
     atoms_of(program, program.match_root[c], used);
     std::sort(used.begin(), used.end());
     used.erase(std::unique(used.begin(), used.end()), used.end());
-    for (std::uint32_t atom : used)
-      program.atom_codes[atom].push_back(static_cast<std::uint32_t>(c));
+    std::vector<std::uint32_t> sufficient;
+    sufficient_atoms(program, program.match_root[c], sufficient);
+    for (std::uint32_t atom : used) {
+      const bool alone = std::find(sufficient.begin(), sufficient.end(), atom) != sufficient.end();
+      program.atom_codes[atom].push_back(static_cast<std::uint32_t>(c) << 1 | (alone ? 1u : 0u));
+    }
     if (program.match_root[c] != k_none && holds_on_nothing(program, program.match_root[c]))
       program.always_codes.push_back(static_cast<std::uint32_t>(c));
   }

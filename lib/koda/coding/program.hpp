@@ -93,9 +93,11 @@ struct Program {
   std::vector<std::unique_ptr<icu::RegexPattern>> regexes;
   std::vector<std::uint32_t> regex_atoms;
 
-  std::vector<std::vector<std::uint32_t>> atom_codes; // atom → codes whose rules use it
-  std::vector<std::uint32_t> always_codes;            // codes whose rule holds on no hits
-  std::vector<char> cue_atom;                         // atom used by cues or negation
+  // atom → codes whose rules use it, each as code << 1 | 1 when the atom's occurrence alone
+  // makes the rule true (it is reached from the root through `|` only), else code << 1
+  std::vector<std::vector<std::uint32_t>> atom_codes;
+  std::vector<std::uint32_t> always_codes; // codes whose rule holds on no hits
+  std::vector<char> cue_atom;              // atom used by cues or negation
   std::string language;
   int negation_window = 3;
   bool sentence_scope = true;

@@ -166,10 +166,10 @@ Document parse_document(std::string path, std::string text, const LoadOptions& o
   return doc;
 }
 
-Document load_document(std::string path, std::string_view bytes, const LoadOptions& options) {
+Document load_document(std::string path, std::string bytes, const LoadOptions& options) {
   text::DecodedText decoded;
   try {
-    decoded = text::decode(bytes, options.encoding);
+    decoded = text::decode_owned(std::move(bytes), options.encoding);
   } catch (const text::DecodeError& e) {
     throw LoadError(fmt::format("{}: {}", path, e.what()),
                     e.kind() == text::DecodeError::Kind::binary);
@@ -211,13 +211,18 @@ std::string read_input(const Input& input) {
   int fd = ::open(input.path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0)
     throw LoadError(fmt::format("{}: cannot open: {}", input.path, std::strerror(errno)), false);
+  // Read straight into the string: a regular file's size plus one byte (to see the end
+  // without a second call), growing for files that grow or have no size.
   std::string bytes;
   struct stat info {};
+  std::size_t capacity = 1 << 16;
   if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode))
-    bytes.reserve(static_cast<std::size_t>(info.st_size));
-  char chunk[1 << 16];
+    capacity = static_cast<std::size_t>(info.st_size) + 1;
+  std::size_t size = 0;
   while (true) {
-    ssize_t n = ::read(fd, chunk, sizeof chunk);
+    if (size == bytes.size())
+      bytes.resize(size < capacity ? capacity : size * 2);
+    ssize_t n = ::read(fd, bytes.data() + size, bytes.size() - size);
     if (n < 0 && errno == EINTR)
       continue;
     if (n < 0) {
@@ -227,9 +232,10 @@ std::string read_input(const Input& input) {
     }
     if (n == 0)
       break;
-    bytes.append(chunk, static_cast<std::size_t>(n));
+    size += static_cast<std::size_t>(n);
   }
   ::close(fd);
+  bytes.resize(size);
   return bytes;
 }
 
@@ -251,7 +257,7 @@ Corpus load_corpus(const std::vector<std::string>& paths, const LoadOptions& opt
     for (std::size_t i = next++; i < slots.size(); i = next++) {
       try {
         std::string bytes = read_input(inputs.files[i]);
-        slots[i].document = load_document(inputs.files[i].path, bytes, options);
+        slots[i].document = load_document(inputs.files[i].path, std::move(bytes), options);
       } catch (const LoadError& e) {
         slots[i].error = e.what();
         slots[i].binary = e.binary();

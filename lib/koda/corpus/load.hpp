@@ -36,7 +36,7 @@ private:
 Document parse_document(std::string path, std::string text, const LoadOptions& options);
 
 // Decodes raw `bytes` read from `path` and builds its Document. Throws LoadError.
-Document load_document(std::string path, std::string_view bytes, const LoadOptions& options);
+Document load_document(std::string path, std::string bytes, const LoadOptions& options);
 
 // One input to read: a file path, or `-` for standard input.
 struct Input {

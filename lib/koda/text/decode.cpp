@@ -481,6 +481,16 @@ DecodedText decode(std::string_view bytes, std::string_view encoding) {
   return decoded;
 }
 
+DecodedText decode_owned(std::string bytes, std::string_view encoding) {
+  if (!encoding.empty() || find_byte_order_mark(bytes) || bytes.find('\0') != std::string::npos ||
+      find_invalid_utf8(bytes) != std::string::npos)
+    return decode(bytes, encoding);
+  DecodedText decoded{std::move(bytes), "UTF-8", EncodingSource::utf8, {}};
+  normalize_newlines_in_place(decoded.text);
+  normalize_nfc_in_place(decoded.text);
+  return decoded;
+}
+
 std::size_t find_invalid_utf8(std::string_view bytes) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   const std::size_t size = bytes.size();

@@ -42,6 +42,10 @@ private:
 // empty to decide from the BOM, UTF-8 validity and charset detection. Throws DecodeError.
 DecodedText decode(std::string_view bytes, std::string_view encoding = {});
 
+// The same for bytes the caller gives up: valid UTF-8 without a byte order mark becomes the
+// text without being copied.
+DecodedText decode_owned(std::string bytes, std::string_view encoding = {});
+
 // The byte offset of the first invalid UTF-8 sequence in `bytes`, or npos when valid.
 std::size_t find_invalid_utf8(std::string_view bytes);
 
