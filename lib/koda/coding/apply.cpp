@@ -32,11 +32,11 @@ namespace detail {
 // with millions of distinct spellings (numbers, names, typos).
 constexpr std::size_t k_max_cached_spellings = 1u << 20;
 
-const TokenInfo& UnitScanner::lookup(std::string_view surface, std::uint64_t head,
-                                     std::uint64_t h) {
+const TokenInfo& UnitScanner::lookup(const TokenCache::Key& key) {
   Workspace::State& ws = m_ws;
-  if (const TokenInfo* hit = ws.cache.find(surface, head, h))
+  if (const TokenInfo* hit = ws.cache.find(key))
     return *hit;
+  const std::string_view surface = key.text;
   if (ws.cache.size() >= k_max_cached_spellings) {
     ws.cache.reset();
     ws.cached_atoms.clear();
@@ -64,7 +64,7 @@ const TokenInfo& UnitScanner::lookup(std::string_view surface, std::uint64_t hea
     if (std::string_view(folded).substr(0, it->first.size()) == it->first)
       ws.cached_atoms.push_back(it->second);
   info.atoms_count = static_cast<std::uint16_t>(ws.cached_atoms.size() - info.atoms_begin);
-  return ws.cache.insert(surface, h, info);
+  return ws.cache.insert(key, info);
 }
 
 bool UnitScanner::phrase_at(const Atom& atom, std::size_t i) const {
@@ -93,25 +93,21 @@ void UnitScanner::scan(std::string_view text) {
   ws.occurrences.clear();
   ws.token_stems.resize(ws.tokens.size());
   ws.token_forms.resize(ws.tokens.size());
-  ws.token_heads.resize(ws.tokens.size());
-  ws.token_hashes.resize(ws.tokens.size());
-  // Lookups are bound by memory latency, so they go in three passes: hash every token and
+  ws.token_keys.resize(ws.tokens.size());
+  // Lookups are bound by memory latency, so they go in three passes: key every token and
   // prefetch its hot-table entry; answer what the hot table holds (most tokens) and
   // prefetch the main-table slot of the rest; then look those up.
   for (std::size_t i = 0; i < ws.tokens.size(); ++i) {
     const text::Span& span = ws.tokens[i];
-    const std::string_view surface = text.substr(span.start, span.end - span.start);
-    ws.token_heads[i] = TokenCache::head_of(surface, text.size() - span.start);
-    ws.token_hashes[i] = TokenCache::hash(surface, ws.token_heads[i]);
-    ws.cache.prefetch_hot(ws.token_hashes[i]);
+    ws.token_keys[i] = TokenCache::key_of(text.substr(span.start, span.end - span.start),
+                                          text.size() - span.start);
+    ws.cache.prefetch_hot(ws.token_keys[i]);
   }
   ws.misses.clear();
   for (std::size_t i = 0; i < ws.tokens.size(); ++i) {
-    const text::Span& span = ws.tokens[i];
-    const TokenInfo* info = ws.cache.find_hot(text.substr(span.start, span.end - span.start),
-                                              ws.token_heads[i], ws.token_hashes[i]);
+    const TokenInfo* info = ws.cache.find_hot(ws.token_keys[i]);
     if (!info) {
-      ws.cache.prefetch_main(ws.token_hashes[i]);
+      ws.cache.prefetch_main(ws.token_keys[i]);
       ws.misses.push_back(static_cast<std::uint32_t>(i));
       continue;
     }
@@ -121,9 +117,7 @@ void UnitScanner::scan(std::string_view text) {
       add(ws.cached_atoms[info->atoms_begin + k], i, i);
   }
   for (std::uint32_t i : ws.misses) {
-    const text::Span& span = ws.tokens[i];
-    const TokenInfo& info = lookup(text.substr(span.start, span.end - span.start),
-                                   ws.token_heads[i], ws.token_hashes[i]);
+    const TokenInfo& info = lookup(ws.token_keys[i]);
     ws.token_stems[i] = info.stem;
     ws.token_forms[i] = info.form;
     for (std::uint32_t k = 0; k < info.atoms_count; ++k)

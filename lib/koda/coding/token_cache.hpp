@@ -37,45 +37,35 @@ class TokenCache {
 public:
   TokenCache() { reset(); }
 
-  // The first 8 bytes of `key`, zero-padded. A token never holds a NUL byte, so for keys
-  // of up to 8 bytes equal heads mean equal keys.
-  static std::uint64_t head_of(std::string_view key) {
+  // A spelling as the cache sees it: its bytes, its first 8 bytes and bytes 8 to 15
+  // (zero-padded), and its hash. A token never holds a NUL byte, so for spellings of up to
+  // 16 bytes equal length, head and tail mean equal spellings.
+  struct Key {
+    std::string_view text;
     std::uint64_t head = 0;
-    std::memcpy(&head, key.data(), key.size() < 8 ? key.size() : 8);
-    return head;
-  }
+    std::uint64_t tail = 0;
+    std::uint64_t hash = 0;
+  };
 
-  // The same, reading 8 bytes at once when `readable` bytes (at least the key's) may be
-  // read from key.data(): what the scanner does for every token but a unit's last.
-  static std::uint64_t head_of(std::string_view key, std::size_t readable) {
-    if (readable < 8)
-      return head_of(key);
-    std::uint64_t head;
-    std::memcpy(&head, key.data(), 8);
-    if (key.size() < 8)
-      head &= ~std::uint64_t{0} >> (64 - 8 * key.size());
-    return head;
-  }
-
-  // The hash of `key`, whose head_of is `head`.
-  static std::uint64_t hash(std::string_view key, std::uint64_t head) {
-    std::uint64_t h = (0x9E3779B97F4A7C15ull ^ key.size()) ^ head;
-    if (key.size() > 8) {
+  // The key of `text`, of which `readable` bytes (at least its own) may be read from
+  // text.data(): with 16 or more, head and tail are each one 8-byte load, which is what
+  // the scanner does for all but a unit's last tokens.
+  static Key key_of(std::string_view text, std::size_t readable) {
+    Key key;
+    key.text = text;
+    const std::size_t n = text.size();
+    key.head = load(text.data(), n < 8 ? n : 8, readable >= 8);
+    if (n > 8)
+      key.tail = load(text.data() + 8, n < 16 ? n - 8 : 8, readable >= 16);
+    std::uint64_t h = (0x9E3779B97F4A7C15ull ^ n) ^ key.head;
+    if (n > 8) {
       h *= 0xFF51AFD7ED558CCDull;
-      const char* p = key.data() + 8;
-      std::size_t n = key.size() - 8;
-      while (n >= 8) {
-        std::uint64_t chunk;
-        std::memcpy(&chunk, p, 8);
-        h = (h ^ chunk) * 0xFF51AFD7ED558CCDull;
+      h = (h ^ key.tail) * 0xFF51AFD7ED558CCDull;
+      h ^= h >> 32;
+      for (std::size_t at = 16; at < n; at += 8) {
+        const std::size_t k = n - at < 8 ? n - at : 8;
+        h = (h ^ load(text.data() + at, k, readable >= at + 8)) * 0xFF51AFD7ED558CCDull;
         h ^= h >> 32;
-        p += 8;
-        n -= 8;
-      }
-      if (n > 0) {
-        std::uint64_t chunk = 0;
-        std::memcpy(&chunk, p, n);
-        h ^= chunk;
       }
     }
     // MurmurHash3's finaliser: every input bit reaches the low bits used as the index.
@@ -84,59 +74,65 @@ public:
     h ^= h >> 33;
     h *= 0xC4CEB9FE1A85EC53ull;
     h ^= h >> 33;
-    return h;
+    key.hash = h;
+    return key;
   }
 
-  static std::uint64_t hash(std::string_view key) { return hash(key, head_of(key)); }
+  static Key key_of(std::string_view text) { return key_of(text, text.size()); }
 
-  // Starts loading the hot-table entry for hash `h`.
-  void prefetch_hot(std::uint64_t h) const {
-    __builtin_prefetch(&m_hot.get()[(h >> 40) & (k_hot_slots - 1)]);
-  }
+  // Starts loading the hot-table entry for `key`.
+  void prefetch_hot(const Key& key) const { __builtin_prefetch(&hot_of(key.hash)); }
 
-  // Starts loading the main-table slot for hash `h`.
-  void prefetch_main(std::uint64_t h) const { __builtin_prefetch(&m_slots[h & m_mask]); }
+  // Starts loading the main-table slot for `key`.
+  void prefetch_main(const Key& key) const { __builtin_prefetch(&m_slots[key.hash & m_mask]); }
 
   // The value the hot table holds for `key`, or nullptr (the key may still be cached).
-  const TokenInfo* find_hot(std::string_view key, std::uint64_t head, std::uint64_t h) const {
-    const Hot& hot = m_hot.get()[(h >> 40) & (k_hot_slots - 1)];
-    if (key.size() > 16)
-      return nullptr;
-    const std::uint64_t tail = key.size() > 8 ? tail_of(key) : 0;
-    if (hot.tag == tag_of(h) && hot.head == head && hot.tail == tail && hot.length == key.size())
-      return &hot.value;
+  const TokenInfo* find_hot(const Key& key) const {
+    const Hot& hot = hot_of(key.hash);
+    if (hot.tag == tag_of(key.hash) && hot.head == key.head && hot.tail == key.tail &&
+        hot.length == key.text.size())
+      return &hot.value; // never true for a key of more than 16 bytes: those are not hot
     return nullptr;
   }
 
-  // The value cached for `key` (whose head_of is `head` and hash `h`), or nullptr.
-  const TokenInfo* find(std::string_view key, std::uint64_t head, std::uint64_t h) {
-    const std::uint32_t tag = tag_of(h);
+  // The value cached for `key`, or nullptr.
+  const TokenInfo* find(const Key& key) {
     // Frequent words are short: spellings of up to 16 bytes also live in a small
     // direct-mapped table that stays in the L2 cache, so most tokens never touch the big one.
-    Hot& hot = m_hot.get()[(h >> 40) & (k_hot_slots - 1)];
-    const bool short_key = key.size() <= 16;
-    const std::uint64_t tail = key.size() > 8 && short_key ? tail_of(key) : 0;
-    if (short_key && hot.tag == tag && hot.head == head && hot.tail == tail &&
-        hot.length == key.size())
-      return &hot.value;
-    const TokenInfo* found = find_slot(key, h, tag, head);
-    if (found && short_key)
-      hot = Hot{tag, static_cast<std::uint32_t>(key.size()), head, tail, *found};
+    if (const TokenInfo* hot = find_hot(key))
+      return hot;
+    const TokenInfo* found = find_slot(key);
+    if (found && key.text.size() <= 16)
+      hot_of(key.hash) = Hot{tag_of(key.hash), static_cast<std::uint32_t>(key.text.size()),
+                             key.head, key.tail, *found};
     return found;
   }
 
 private:
-  const TokenInfo* find_slot(std::string_view key, std::uint64_t h, std::uint32_t tag,
-                             std::uint64_t head) const {
-    for (std::size_t i = h & m_mask;; i = (i + 1) & m_mask) {
+  const TokenInfo* find_slot(const Key& key) const {
+    const std::uint32_t tag = tag_of(key.hash);
+    const std::size_t size = key.text.size();
+    for (std::size_t i = key.hash & m_mask;; i = (i + 1) & m_mask) {
       const Slot& slot = m_slots[i];
       if (slot.tag == 0)
         return nullptr;
-      if (slot.tag == tag && slot.head == head && slot.length == key.size() &&
-          (key.size() <= 8 ||
-           same_rest(m_keys.data() + slot.offset, key.data() + 8, key.size() - 8)))
+      if (slot.tag == tag && slot.head == key.head && slot.length == size &&
+          (size <= 8 || same_rest(m_keys.data() + slot.offset, key.text.data() + 8, size - 8)))
         return &slot.value;
     }
+  }
+
+  // The `n` (≤ 8) bytes at `p` as a little-endian number, zero-padded; `wide`: 8 bytes may
+  // be read from `p`.
+  static std::uint64_t load(const char* p, std::size_t n, bool wide) {
+    std::uint64_t value = 0;
+    if (wide) {
+      std::memcpy(&value, p, 8);
+      return n < 8 ? value & (~std::uint64_t{0} >> (64 - 8 * n)) : value;
+    }
+    for (std::size_t i = n; i > 0; --i)
+      value = value << 8 | static_cast<unsigned char>(p[i - 1]);
+    return value;
   }
 
   // Whether the `n` bytes at `a` and `b` are equal: the few bytes past a spelling's head,
@@ -158,20 +154,20 @@ private:
 
 public:
   // Caches `value` for `key` (not yet present) and returns the stored copy.
-  const TokenInfo& insert(std::string_view key, std::uint64_t h, const TokenInfo& value) {
+  const TokenInfo& insert(const Key& key, const TokenInfo& value) {
     if ((m_size + 1) * 8 > m_slots.size() * 7)
       grow();
     Slot slot;
-    slot.tag = tag_of(h);
-    slot.head = head_of(key);
-    slot.length = static_cast<std::uint32_t>(key.size());
+    slot.tag = tag_of(key.hash);
+    slot.head = key.head;
+    slot.length = static_cast<std::uint32_t>(key.text.size());
     slot.offset = static_cast<std::uint32_t>(m_keys.size());
-    slot.low = static_cast<std::uint32_t>(h);
+    slot.low = static_cast<std::uint32_t>(key.hash);
     slot.value = value;
-    if (key.size() > 8)
-      m_keys.append(key.substr(8));
+    if (key.text.size() > 8)
+      m_keys.append(key.text.substr(8));
     ++m_size;
-    return place(slot, h);
+    return place(slot, key.hash);
   }
 
   std::size_t size() const { return m_size; }
@@ -210,13 +206,6 @@ private:
     TokenInfo value;
   };
 
-  // Bytes 8 to 15 of `key` (9 to 16 bytes long), zero-padded.
-  static std::uint64_t tail_of(std::string_view key) {
-    std::uint64_t tail = 0;
-    for (std::size_t i = key.size(); i > 8; --i)
-      tail = tail << 8 | static_cast<unsigned char>(key[i - 1]);
-    return tail;
-  }
   static constexpr std::size_t k_hot_slots = 8192;
   static_assert(std::is_trivially_copyable_v<Hot> && std::is_trivially_destructible_v<Hot>);
   // A one-page document has a few hundred spellings: 1 Ki slots (40 KB) to start; growing
@@ -226,6 +215,8 @@ private:
     void operator()(Hot* p) const { std::free(p); }
   };
   std::unique_ptr<Hot, FreeHot> m_hot;
+
+  Hot& hot_of(std::uint64_t h) const { return m_hot.get()[(h >> 40) & (k_hot_slots - 1)]; }
 
   static std::uint32_t tag_of(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32) | 1u; }
 

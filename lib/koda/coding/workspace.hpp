@@ -39,8 +39,7 @@ struct Workspace::State {
   std::vector<text::Span> tokens;
   std::vector<std::int32_t> token_stems;
   std::vector<std::int32_t> token_forms;
-  std::vector<std::uint64_t> token_heads; // TokenCache::head_of each token
-  std::vector<std::uint64_t> token_hashes;
+  std::vector<detail::TokenCache::Key> token_keys;
   std::vector<std::uint32_t> misses;           // tokens the hot table did not answer
   std::vector<detail::Occurrence> occurrences; // sorted by atom, then position
   std::vector<std::uint32_t> atom_stamp;       // == stamp: atom occurs in this unit
@@ -76,7 +75,7 @@ public:
   std::span<const Occurrence> occurrences_of(std::uint32_t atom) const;
 
 private:
-  const TokenInfo& lookup(std::string_view surface, std::uint64_t head, std::uint64_t hash);
+  const TokenInfo& lookup(const TokenCache::Key& key);
   bool phrase_at(const Atom& atom, std::size_t i) const;
   void add(std::uint32_t atom, std::size_t first, std::size_t last);
   void scan_regexes(std::string_view text);
