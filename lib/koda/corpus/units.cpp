@@ -123,8 +123,9 @@ Unit unit_in(const std::string& section) {
 }
 
 std::vector<Line> body_lines(std::string_view text, std::size_t body_start) {
-  lines::LineIndex index(text);
-  return lines::split_lines(text, body_start, index.line_of(body_start));
+  const std::string_view head = text.substr(0, body_start);
+  const auto newlines = static_cast<std::size_t>(std::count(head.begin(), head.end(), '\n'));
+  return lines::split_lines(text, body_start, newlines + 1);
 }
 
 // --- interviews -------------------------------------------------------------------------

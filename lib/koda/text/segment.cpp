@@ -201,7 +201,6 @@ std::string drop_nonspacing_marks(std::string_view text) {
 
 struct WordSegmenter::Impl {
   detail::WordBreaker breaker;
-  std::vector<detail::WordToken> tokens;
 };
 
 WordSegmenter::WordSegmenter() : m_impl(std::make_unique<Impl>()) {}
@@ -217,13 +216,10 @@ std::vector<Span> WordSegmenter::words(std::string_view text) {
 }
 
 void WordSegmenter::words(std::string_view text, std::vector<Span>& spans) {
-  m_impl->breaker.tokens(text, m_impl->tokens);
   spans.clear();
-  spans.reserve(m_impl->tokens.size());
   TokenCollector collector(text, spans);
-  for (const detail::WordToken& token : m_impl->tokens) {
-    collector.add(token);
-  }
+  m_impl->breaker.for_each_token(text,
+                                 [&](const detail::WordToken& token) { collector.add(token); });
 }
 
 struct SentenceSegmenter::Impl {

@@ -56,46 +56,6 @@
 namespace koda::text::detail {
 namespace {
 
-enum class CharClass : uint8_t {
-  other,
-  letter,       // A–Z, a–z, @
-  digit,        // 0–9
-  connector,    // _
-  mid_num_let,  // .
-  single_quote, // '
-  mid_num,      // , ;
-};
-
-constexpr std::array<CharClass, 128> make_char_classes() {
-  std::array<CharClass, 128> classes{};
-  for (char c = 'A'; c <= 'Z'; ++c) {
-    classes[static_cast<unsigned char>(c)] = CharClass::letter;
-    classes[static_cast<unsigned char>(c + ('a' - 'A'))] = CharClass::letter;
-  }
-  for (char c = '0'; c <= '9'; ++c) {
-    classes[static_cast<unsigned char>(c)] = CharClass::digit;
-  }
-  classes['@'] = CharClass::letter;
-  classes['_'] = CharClass::connector;
-  classes['.'] = CharClass::mid_num_let;
-  classes['\''] = CharClass::single_quote;
-  classes[','] = CharClass::mid_num;
-  classes[';'] = CharClass::mid_num;
-  return classes;
-}
-
-constexpr std::array<CharClass, 128> k_char_classes = make_char_classes();
-
-CharClass class_of(char c) { return k_char_classes[static_cast<unsigned char>(c) & 0x7F]; }
-
-int32_t token_status(CharClass last, CharClass before_last) {
-  if (last == CharClass::digit ||
-      (last == CharClass::connector && before_last == CharClass::digit)) {
-    return UBRK_WORD_NUMBER;
-  }
-  return UBRK_WORD_LETTER;
-}
-
 bool is_ascii_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
 }
@@ -149,161 +109,8 @@ Region icu_region(std::string_view text, std::size_t floor, std::size_t non_asci
 
 } // namespace
 
-namespace {
-
-// Classes of 64 bytes, one bit per byte (bit i: byte i).
-struct ClassMasks {
-  std::uint64_t letter = 0;     // A–Z a–z @
-  std::uint64_t digit = 0;      // 0–9
-  std::uint64_t connector = 0;  // _
-  std::uint64_t mid_any = 0;    // . '  (join two letters or two digits)
-  std::uint64_t mid_digits = 0; // , ;  (join two digits)
-};
-
-#if defined(__SSE2__)
-std::uint64_t bits_of(__m128i a, __m128i b, __m128i c, __m128i d) {
-  return static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(a))) |
-         static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(b))) << 16 |
-         static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(c))) << 32 |
-         static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(d))) << 48;
-}
-
-// The classes of the 64 ASCII bytes at `p`, sixteen at a time. ASCII bytes are
-// non-negative as signed chars, so signed comparisons order them correctly.
-ClassMasks classify(const unsigned char* p) {
-  __m128i letter[4];
-  __m128i digit[4];
-  __m128i connector[4];
-  __m128i mid_any[4];
-  __m128i mid_digits[4];
-  for (int k = 0; k < 4; ++k) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-    const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
-    auto in_range = [](__m128i x, char lo, char hi) {
-      return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
-                           _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
-    };
-    auto is = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
-    letter[k] = _mm_or_si128(in_range(lower, 'a', 'z'), is('@'));
-    digit[k] = in_range(v, '0', '9');
-    connector[k] = is('_');
-    mid_any[k] = _mm_or_si128(is('.'), is('\''));
-    mid_digits[k] = _mm_or_si128(is(','), is(';'));
-  }
-  return {bits_of(letter[0], letter[1], letter[2], letter[3]),
-          bits_of(digit[0], digit[1], digit[2], digit[3]),
-          bits_of(connector[0], connector[1], connector[2], connector[3]),
-          bits_of(mid_any[0], mid_any[1], mid_any[2], mid_any[3]),
-          bits_of(mid_digits[0], mid_digits[1], mid_digits[2], mid_digits[3])};
-}
-#else
-ClassMasks classify(const unsigned char* p) {
-  ClassMasks m;
-  for (int i = 0; i < 64; ++i) {
-    const std::uint64_t bit = std::uint64_t{1} << i;
-    switch (class_of(static_cast<char>(p[i]))) {
-    case CharClass::letter:
-      m.letter |= bit;
-      break;
-    case CharClass::digit:
-      m.digit |= bit;
-      break;
-    case CharClass::connector:
-      m.connector |= bit;
-      break;
-    case CharClass::mid_num_let:
-    case CharClass::single_quote:
-      m.mid_any |= bit;
-      break;
-    case CharClass::mid_num:
-      m.mid_digits |= bit;
-      break;
-    case CharClass::other:
-      break;
-    }
-  }
-  return m;
-}
-#endif
-
-} // namespace
-
 void append_ascii_tokens(std::string_view text, std::size_t base, std::vector<WordToken>& tokens) {
-  // Point 1 as bit masks, 64 bytes at a time: a byte belongs to a token when it is a letter,
-  // digit or `_`, or a joining character between two letters or two digits; tokens are the
-  // runs of such bytes, less a run that is a lone `_`. Each block needs the first byte of
-  // the next (is a joining character at bit 63 followed by a letter?), so blocks are
-  // classified one ahead; the last is copied into a zero-padded buffer (NUL is Other).
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t size = text.size();
-  const std::size_t blocks = (size + 63) / 64;
-  alignas(16) unsigned char padded[64];
-  auto classify_block = [&](std::size_t b) {
-    const std::size_t offset = b * 64;
-    if (offset + 64 <= size) {
-      return classify(p + offset);
-    }
-    std::memset(padded, 0, sizeof padded);
-    std::memcpy(padded, p + offset, size - offset);
-    return classify(padded);
-  };
-  auto emit = [&](std::size_t start, std::size_t end) {
-    if (end - start == 1 && p[start] == '_') {
-      return;
-    }
-    const CharClass last = class_of(static_cast<char>(p[end - 1]));
-    const CharClass before_last =
-        end - 1 > start ? class_of(static_cast<char>(p[end - 2])) : CharClass::other;
-    tokens.push_back({base + start, base + end, token_status(last, before_last)});
-  };
-
-  ClassMasks current = blocks > 0 ? classify_block(0) : ClassMasks{};
-  std::uint64_t letter_carry = 0; // bit 0: the byte before the block is a letter
-  std::uint64_t digit_carry = 0;
-  bool in_token = false;
-  std::size_t token_start = 0;
-  for (std::size_t b = 0; b < blocks; ++b) {
-    const ClassMasks next = b + 1 < blocks ? classify_block(b + 1) : ClassMasks{};
-    const std::uint64_t letter_before = current.letter << 1 | letter_carry;
-    const std::uint64_t digit_before = current.digit << 1 | digit_carry;
-    const std::uint64_t letter_after = current.letter >> 1 | next.letter << 63;
-    const std::uint64_t digit_after = current.digit >> 1 | next.digit << 63;
-    const std::uint64_t digits_around = digit_before & digit_after;
-    const std::uint64_t joined =
-        (current.mid_any & ((letter_before & letter_after) | digits_around)) |
-        (current.mid_digits & digits_around);
-    std::uint64_t word = current.letter | current.digit | current.connector | joined;
-    letter_carry = current.letter >> 63;
-    digit_carry = current.digit >> 63;
-    const std::size_t offset = b * 64;
-
-    if (in_token) {
-      if (word == ~std::uint64_t{0}) {
-        current = next;
-        continue; // the token runs through the whole block
-      }
-      const auto end = static_cast<unsigned>(std::countr_zero(~word));
-      emit(token_start, offset + end);
-      in_token = false;
-      word &= ~std::uint64_t{0} << end;
-    }
-    while (word != 0) {
-      const auto start = static_cast<unsigned>(std::countr_zero(word));
-      const std::uint64_t outside = ~word & (~std::uint64_t{0} << start);
-      if (outside == 0) {
-        in_token = true; // continues into the next block
-        token_start = offset + start;
-        break;
-      }
-      const auto end = static_cast<unsigned>(std::countr_zero(outside));
-      emit(offset + start, offset + end);
-      word &= ~std::uint64_t{0} << end;
-    }
-    current = next;
-  }
-  if (in_token) {
-    emit(token_start, size);
-  }
+  for_each_ascii_token(text, base, [&](const WordToken& token) { tokens.push_back(token); });
 }
 
 WordBreaker::WordBreaker() {
@@ -324,6 +131,16 @@ WordBreaker& WordBreaker::operator=(WordBreaker&& other) noexcept {
     m_utext = std::exchange(other.m_utext, nullptr);
   }
   return *this;
+}
+
+std::size_t WordBreaker::next_non_ascii(std::string_view text, std::size_t from) {
+  return from + ascii_prefix_length(text.substr(from));
+}
+
+std::pair<std::size_t, std::size_t>
+WordBreaker::icu_stretch(std::string_view text, std::size_t floor, std::size_t non_ascii) {
+  const Region region = icu_region(text, floor, non_ascii);
+  return {region.start, region.end};
 }
 
 void WordBreaker::tokens(std::string_view text, std::vector<WordToken>& tokens) {
