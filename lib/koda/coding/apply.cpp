@@ -69,7 +69,7 @@ const TokenInfo& UnitScanner::lookup(const TokenCache::Key& key) {
 
 bool UnitScanner::phrase_at(const Atom& atom, std::size_t i) const {
   const Workspace::State& ws = m_ws;
-  if (i + atom.words.size() > ws.token_stems.size())
+  if (i + atom.words.size() > ws.tokens.size())
     return false;
   for (std::size_t k = 0; k < atom.words.size(); ++k) {
     const PhraseWord& word = atom.words[k];
@@ -91,9 +91,12 @@ void UnitScanner::scan(std::string_view text) {
   Workspace::State& ws = m_ws;
   ws.words.words(text, ws.tokens);
   ws.occurrences.clear();
-  ws.token_stems.resize(ws.tokens.size());
-  ws.token_forms.resize(ws.tokens.size());
-  ws.token_keys.resize(ws.tokens.size());
+  // Per-token scratch only grows: a unit's values overwrite the first tokens.size().
+  if (ws.token_keys.size() < ws.tokens.size()) {
+    ws.token_stems.resize(ws.tokens.size());
+    ws.token_forms.resize(ws.tokens.size());
+    ws.token_keys.resize(ws.tokens.size());
+  }
   // Lookups are bound by memory latency, so they go in three passes: key every token and
   // prefetch its hot-table entry; answer what the hot table holds (most tokens) and
   // prefetch the main-table slot of the rest; then look those up.

@@ -37,6 +37,7 @@ struct Workspace::State {
 
   // Scratch for the unit being coded.
   std::vector<text::Span> tokens;
+  // Per token of the unit (the first tokens.size() entries; these vectors only grow).
   std::vector<std::int32_t> token_stems;
   std::vector<std::int32_t> token_forms;
   std::vector<detail::TokenCache::Key> token_keys;
