@@ -63,6 +63,21 @@ TEST_SUITE("coding::matcher") {
       CHECK(run(cb, "Sosialisasinya kurang.\n\nsosial budaya.\n") ==
             "0|sos|neutral|Sosialisasinya|\n");
     }
+    SUBCASE("nested and sibling prefixes each match, including the whole word and non-ASCII") {
+      // pel* and pelaks* both hold for Pelaksanaan; pelatihan* only for the unit that has
+      // it; kafé* matches the folded non-ASCII spelling; a prefix longer than the word does
+      // not match it.
+      auto cb = parse(R"(
+        code a { label id "A" match pel* }
+        code b { label id "B" match pelaks* }
+        code c { label id "C" match pelatihan* }
+        code d { label id "D" match kafé* }
+        code e { label id "E" match pelaksanaannya* }
+      )");
+      CHECK(run(cb, "Pelaksanaan.\n\nPelatihan.\n\nKAFÉNYA.\n\nPe.\n") ==
+            "0|a|neutral|Pelaksanaan|\n0|b|neutral|Pelaksanaan|\n1|a|neutral|Pelatihan|\n"
+            "1|c|neutral|Pelatihan|\n2|d|neutral|KAFÉNYA|\n");
+    }
     SUBCASE("a phrase matches consecutive tokens by stem") {
       auto cb = parse(R"(code sdm { label id "S" match "sumber daya manusia" })");
       CHECK(run(cb, "Sumber daya manusianya rendah.\n\nSumber daya alam, manusia.\n") ==

@@ -57,12 +57,22 @@ const TokenInfo& UnitScanner::lookup(const TokenCache::Key& key) {
   if (info.form != k_none)
     for (std::uint32_t atom : m_program.form_atoms[static_cast<std::size_t>(info.form)])
       ws.cached_atoms.push_back(atom);
-  // Prefixes are sorted, so every prefix of `folded` sits before the first key above it.
-  auto end = std::upper_bound(m_program.prefixes.begin(), m_program.prefixes.end(),
-                              std::make_pair(folded, UINT32_MAX));
-  for (auto it = m_program.prefixes.begin(); it != end; ++it)
-    if (std::string_view(folded).substr(0, it->first.size()) == it->first)
-      ws.cached_atoms.push_back(it->second);
+  // Wildcard prefixes: walk the folded form down the prefix trie, shortest prefix first.
+  const std::vector<Program::PrefixNode>& trie = m_program.prefix_trie;
+  std::uint32_t node = 0;
+  for (std::size_t i = 0;; ++i) {
+    for (std::uint32_t atom : trie[node].atoms)
+      ws.cached_atoms.push_back(atom);
+    if (i == folded.size())
+      break;
+    const auto byte = static_cast<unsigned char>(folded[i]);
+    const auto& children = trie[node].children;
+    auto it = std::find_if(children.begin(), children.end(),
+                           [&](const auto& child) { return child.first == byte; });
+    if (it == children.end())
+      break;
+    node = it->second;
+  }
   info.atoms_count = static_cast<std::uint16_t>(ws.cached_atoms.size() - info.atoms_begin);
   return ws.cache.insert(key, info);
 }

@@ -251,6 +251,25 @@ std::vector<CodeInfo> compile(const codebook::Codebook& codebook, Program& progr
   if (codebook.negation)
     program.negation_root = compiler.rule(*codebook.negation);
   std::sort(program.prefixes.begin(), program.prefixes.end());
+  program.prefix_trie.assign(1, {});
+  for (const auto& [prefix, atom] : program.prefixes) {
+    std::uint32_t node = 0;
+    for (char c : prefix) {
+      const auto byte = static_cast<unsigned char>(c);
+      auto& children = program.prefix_trie[node].children;
+      auto it = std::find_if(children.begin(), children.end(),
+                             [&](const auto& child) { return child.first == byte; });
+      if (it != children.end()) {
+        node = it->second;
+        continue;
+      }
+      const auto child = static_cast<std::uint32_t>(program.prefix_trie.size());
+      program.prefix_trie[node].children.emplace_back(byte, child);
+      program.prefix_trie.emplace_back();
+      node = child;
+    }
+    program.prefix_trie[node].atoms.push_back(atom);
+  }
 
   program.atom_codes.assign(program.atoms.size(), {});
   program.cue_atom.assign(program.atoms.size(), 0);
