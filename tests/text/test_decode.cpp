@@ -6,6 +6,7 @@
 #include <string_view>
 
 using koda::text::decode;
+using koda::text::decode_owned;
 using koda::text::DecodedText;
 using koda::text::DecodeError;
 using koda::text::EncodingSource;
@@ -332,6 +333,30 @@ TEST_SUITE("text::decode") {
       CHECK(decode("e\xCC\x81t\xC3\xA9").text == "été");
       CHECK(decode("\xEF\xBB\xBFrésume\xCC\x81").text == "résumé");
     }
+  }
+
+  TEST_CASE("decode_owned gives what decode gives, copying nothing when it can") {
+    const std::string_view inputs[] = {
+        "Peneliti: Apa kabar?\nInforman: Baik.\n",
+        "Peneliti: Apa kabar?\r\nInforman: Baik.\r\n",
+        "\xEF\xBB\xBFHal\xC3\xA9",
+        "Cafe\xCC\x81 ok",
+        "Dana \x93cair\x94 bulan ini, kata Pak RT.",
+        bytes("\xFF\xFEo\0k\0"),
+        "",
+    };
+    for (std::string_view input : inputs) {
+      CAPTURE(input);
+      const DecodedText viewed = decode(input);
+      const DecodedText owned = decode_owned(std::string(input));
+      CHECK(owned.text == viewed.text);
+      CHECK(owned.encoding == viewed.encoding);
+      CHECK(owned.source == viewed.source);
+      CHECK(owned.warning == viewed.warning);
+    }
+    CHECK(decode_owned("Peneliti: ok\r\nlagi\r").text == "Peneliti: ok\nlagi\n");
+    CHECK(decode_owned("naïve", "latin1").text == "na\xC3\x83\xC2\xAFve");
+    CHECK_THROWS_AS(decode_owned(std::string(bytes("ab\0cd"))), DecodeError);
   }
 
 } // TEST_SUITE

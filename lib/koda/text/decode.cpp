@@ -482,12 +482,16 @@ DecodedText decode(std::string_view bytes, std::string_view encoding) {
 }
 
 DecodedText decode_owned(std::string bytes, std::string_view encoding) {
-  if (!encoding.empty() || find_byte_order_mark(bytes) || bytes.find('\0') != std::string::npos ||
-      find_invalid_utf8(bytes) != std::string::npos)
+  // Most documents are pure ASCII: valid UTF-8 and NFC as they stand.
+  const bool ascii = detail::is_ascii(bytes);
+  if (!encoding.empty() || (!ascii && find_byte_order_mark(bytes)) ||
+      bytes.find('\0') != std::string::npos ||
+      (!ascii && find_invalid_utf8(bytes) != std::string::npos))
     return decode(bytes, encoding);
   DecodedText decoded{std::move(bytes), "UTF-8", EncodingSource::utf8, {}};
   normalize_newlines_in_place(decoded.text);
-  normalize_nfc_in_place(decoded.text);
+  if (!ascii)
+    normalize_nfc_in_place(decoded.text);
   return decoded;
 }
 
