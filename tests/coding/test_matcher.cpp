@@ -196,17 +196,22 @@ TEST_SUITE("coding::matcher") {
             "true") {
     // campur: relawan sits under `&`, so it alone does not make the rule true; bergulir
     // does. sendiri: relawan under `&` with a negation. kas: a sufficient atom, but the
-    // unless clause still applies.
+    // unless clause still applies. dekat and bukan: where their sufficient atom is absent,
+    // the NEAR or the negation beside it decides.
     auto cb = parse(R"(
       code campur { label id "C" match (relawan & pelatihan) | bergulir }
       code sendiri { label id "S" match !dana & relawan }
       code kas { label id "K" match dana unless bergulir }
+      code dekat { label id "N" match bergulir | (relawan NEAR/1 kurang) }
+      code bukan { label id "B" match pelatihan | !dana }
     )");
     const std::string text = "Dana terlambat. Relawan kurang.\n\nPelatihan relawan kurang.\n\n"
                              "Dana bergulir lancar.\n\nRelawan saja.\n";
     const std::string codes = run(cb, text, coding::Interviewer::skip, coding::Detail::codes);
-    CHECK(codes == "0|kas|neutral||\n1|campur|neutral||\n1|sendiri|neutral||\n"
-                   "2|campur|neutral||\n3|sendiri|neutral||\n");
+    CHECK(codes == "0|kas|neutral||\n0|dekat|neutral||\n1|campur|neutral||\n"
+                   "1|sendiri|neutral||\n1|dekat|neutral||\n1|bukan|neutral||\n"
+                   "2|campur|neutral||\n2|dekat|neutral||\n3|sendiri|neutral||\n"
+                   "3|bukan|neutral||\n");
     // The full run codes the same (unit, code) pairs.
     std::string pairs;
     std::istringstream full(run(cb, text));

@@ -249,6 +249,17 @@ bool UnitScanner::eval(std::int32_t root, std::vector<Occurrence>* out) const {
     return true;
   }
   case codebook::Op::near: {
+    const Node& a = m_program.nodes[static_cast<std::size_t>(child(0))];
+    const Node& b = m_program.nodes[static_cast<std::size_t>(child(1))];
+    if (!out && a.op == codebook::Op::term && b.op == codebook::Op::term) {
+      // Two terms and no evidence wanted (the common case when counting): compare their
+      // occurrences where they lie.
+      for (const Occurrence& x : occurrences_of(a.atom))
+        for (const Occurrence& y : occurrences_of(b.atom))
+          if (token_gap(x, y) <= static_cast<std::size_t>(node.distance))
+            return true;
+      return false;
+    }
     std::vector<Occurrence> left;
     std::vector<Occurrence> right;
     if (!eval(child(0), &left) || !eval(child(1), &right))
@@ -316,11 +327,18 @@ std::vector<Coding> Matcher::code_document(const corpus::Document& doc, Intervie
     for (std::uint32_t entry : ws.candidates) {
       const std::uint32_t code = entry >> 1;
       evidence.clear();
-      // Counting needs no evidence, so a rule an occurring atom makes true is not evaluated.
-      const bool sure = (entry & 1) != 0 && detail == Detail::codes;
-      if (!sure &&
-          !scanner.eval(program.match_root[code], detail == Detail::full ? &evidence : nullptr))
+      if (detail == Detail::codes) {
+        // Counting needs no evidence: a rule an occurring atom makes true is not evaluated,
+        // and in the others only the operands that are not terms can still hold.
+        if ((entry & 1) == 0) {
+          const std::vector<std::int32_t>& rest = program.match_rest[code];
+          if (std::none_of(rest.begin(), rest.end(),
+                           [&](std::int32_t node) { return scanner.eval(node, nullptr); }))
+            continue;
+        }
+      } else if (!scanner.eval(program.match_root[code], &evidence)) {
         continue;
+      }
       if (program.unless_root[code] != k_none && scanner.eval(program.unless_root[code], nullptr))
         continue;
       Coding coding;

@@ -175,19 +175,24 @@ void atoms_of(const Program& program, std::int32_t root, std::vector<std::uint32
     atoms_of(program, static_cast<std::int32_t>(program.children[node.first_child + i]), out);
 }
 
-// The atoms whose occurrence alone makes the rule at `root` true: those reached from it
-// through `|` only.
-void sufficient_atoms(const Program& program, std::int32_t root, std::vector<std::uint32_t>& out) {
+// The rule at `root` as the disjunction it is: the terms reached from it through `|` only
+// (`atoms`: each alone makes the rule true) and the other operands so reached (`rest`).
+void split_disjuncts(const Program& program, std::int32_t root, std::vector<std::uint32_t>& atoms,
+                     std::vector<std::int32_t>& rest) {
   if (root == k_none)
     return;
   const Node& node = program.nodes[static_cast<std::size_t>(root)];
-  if (node.op == Op::term)
-    out.push_back(node.atom);
-  if (node.op != Op::any_of)
+  if (node.op == Op::term) {
+    atoms.push_back(node.atom);
     return;
+  }
+  if (node.op != Op::any_of) {
+    rest.push_back(root);
+    return;
+  }
   for (std::uint32_t i = 0; i < node.child_count; ++i)
-    sufficient_atoms(program, static_cast<std::int32_t>(program.children[node.first_child + i]),
-                     out);
+    split_disjuncts(program, static_cast<std::int32_t>(program.children[node.first_child + i]),
+                    atoms, rest);
 }
 
 // Whether the rule at `root` holds in a unit where no term occurs (`!x` does).
@@ -279,7 +284,8 @@ std::vector<CodeInfo> compile(const codebook::Codebook& codebook, Program& progr
     std::sort(used.begin(), used.end());
     used.erase(std::unique(used.begin(), used.end()), used.end());
     std::vector<std::uint32_t> sufficient;
-    sufficient_atoms(program, program.match_root[c], sufficient);
+    program.match_rest.emplace_back();
+    split_disjuncts(program, program.match_root[c], sufficient, program.match_rest.back());
     for (std::uint32_t atom : used) {
       const bool alone = std::find(sufficient.begin(), sufficient.end(), atom) != sufficient.end();
       program.atom_codes[atom].push_back(static_cast<std::uint32_t>(c) << 1 | (alone ? 1u : 0u));

@@ -104,6 +104,9 @@ struct Program {
   // atom → codes whose rules use it, each as code << 1 | 1 when the atom's occurrence alone
   // makes the rule true (it is reached from the root through `|` only), else code << 1
   std::vector<std::vector<std::uint32_t>> atom_codes;
+  // Per code, the operands of its rule's top-level disjunction that are not terms: where no
+  // sufficient atom occurs, the rule holds exactly when one of these does.
+  std::vector<std::vector<std::int32_t>> match_rest;
   std::vector<std::uint32_t> always_codes; // codes whose rule holds on no hits
   std::vector<char> cue_atom;              // atom used by cues or negation
   std::string language;
