@@ -86,6 +86,8 @@ bool is_field_word(std::string_view label) {
       "acara",    "agenda",        "keputusan",    "judul",        "title", "kesimpulan",
       "topik",    "topic",         "sumber",       "source",       "http",  "https",
       "peserta",  "tindak lanjut", "daftar hadir", "hari/tanggal", "hari"};
+  if (label.size() < 4 || label.size() > 13) // the lengths above: most labels are not fields
+    return false;
   return std::any_of(std::begin(k_fields), std::end(k_fields),
                      [&](std::string_view f) { return iequals(f, label); });
 }
@@ -130,6 +132,8 @@ std::string_view trim(std::string_view line) {
 }
 
 std::optional<TurnLabel> parse_turn_label(std::string_view line) {
+  if (line.find(':') == std::string_view::npos) // every label ends in one: most prose has none
+    return std::nullopt;
   TurnLabel result;
   std::size_t i = skip_spaces(line, 0);
   if (i > 3)

@@ -233,6 +233,7 @@ Structure cut_interview(const std::vector<Line>& body,
   Structure result;
   UnitCollector units(result.units);
   const std::vector<Turn> turns = find_turns(body, interviewer_labels);
+  result.units.reserve(turns.size() + 1);
   auto next_turn = turns.begin();
   std::string section;
   bool in_turn = false;
