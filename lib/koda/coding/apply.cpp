@@ -249,13 +249,13 @@ bool UnitScanner::eval(std::int32_t root, std::vector<Occurrence>* out) const {
     return true;
   }
   case codebook::Op::near: {
-    const Node& a = m_program.nodes[static_cast<std::size_t>(child(0))];
-    const Node& b = m_program.nodes[static_cast<std::size_t>(child(1))];
-    if (!out && a.op == codebook::Op::term && b.op == codebook::Op::term) {
+    const Node& lhs = m_program.nodes[static_cast<std::size_t>(child(0))];
+    const Node& rhs = m_program.nodes[static_cast<std::size_t>(child(1))];
+    if (!out && lhs.op == codebook::Op::term && rhs.op == codebook::Op::term) {
       // Two terms and no evidence wanted (the common case when counting): compare their
       // occurrences where they lie.
-      for (const Occurrence& x : occurrences_of(a.atom))
-        for (const Occurrence& y : occurrences_of(b.atom))
+      for (const Occurrence& x : occurrences_of(lhs.atom))
+        for (const Occurrence& y : occurrences_of(rhs.atom))
           if (token_gap(x, y) <= static_cast<std::size_t>(node.distance))
             return true;
       return false;
