@@ -341,7 +341,9 @@ TEST_SUITE("text::decode") {
         "Peneliti: Apa kabar?\r\nInforman: Baik.\r\n",
         "\xEF\xBB\xBFHal\xC3\xA9",
         "Cafe\xCC\x81 ok",
-        "Dana \x93cair\x94 bulan ini, kata Pak RT.",
+        "Dana \x93"
+        "cair\x94"
+        " bulan ini, kata Pak RT.",
         bytes("\xFF\xFEo\0k\0"),
         "",
     };
