@@ -1,16 +1,23 @@
-// The per-thread token cache (lib/koda/coding/token_cache.hpp): keys read with and
-// without over-reading agree, spellings that share their first 8 or 16 bytes stay apart,
-// and everything inserted is found again across the table's growth.
+// The token caches (lib/koda/coding/token_cache.hpp): keys read with and without
+// over-reading agree; spellings that share their first 8 or 16 bytes stay apart;
+// everything inserted is found again, with its atoms, across the shared table's growth and
+// while several threads insert and read at once; a full cache declines new spellings.
 
 #include "koda/coding/token_cache.hpp"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <atomic>
+#include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
-using koda::coding::detail::TokenCache;
+using koda::coding::detail::HotTable;
+using koda::coding::detail::SharedTokenCache;
 using koda::coding::detail::TokenInfo;
+using koda::coding::detail::TokenKey;
 
 namespace {
 
@@ -18,18 +25,38 @@ TokenInfo info(int n) {
   TokenInfo value;
   value.stem = n;
   value.form = -n;
-  value.atoms_begin = static_cast<std::uint32_t>(n) * 3;
-  value.atoms_count = static_cast<std::uint16_t>(n % 7);
   return value;
 }
 
-// The n-th test spelling: lengths from 1 to 40 bytes, many sharing long prefixes.
+// The atoms the tests give spelling number n: n % 4 of them, n, n+1, ...
+std::vector<std::uint32_t> atoms_for(int n) {
+  std::vector<std::uint32_t> atoms;
+  for (int k = 0; k < n % 4; ++k)
+    atoms.push_back(static_cast<std::uint32_t>(n + k));
+  return atoms;
+}
+
+// Distinct test spellings from 1 to about 40 bytes, many sharing long prefixes: letters,
+// then the number.
 std::string spelling(int n) {
   static const std::string stems[] = {"kebijakan", "pelaksanaan", "sosialisasi", "a", "dana"};
   std::string word = stems[n % 5];
   for (int k = n / 5; k > 0; k /= 7)
     word += static_cast<char>('a' + k % 7);
-  return word.substr(0, 1 + static_cast<std::size_t>(n) % 40);
+  return word.substr(0, 1 + static_cast<std::size_t>(n) % 30) + std::to_string(n);
+}
+
+// Whether `cache` holds spelling n with the value and atoms the tests give it.
+bool holds(const SharedTokenCache& cache, int n) {
+  const std::string word = spelling(n);
+  const std::optional<TokenInfo> found = cache.find(TokenKey::of(word));
+  if (!found || found->stem != n || found->form != -n)
+    return false;
+  const std::vector<std::uint32_t> expected = atoms_for(n);
+  if (found->atoms_count != expected.size())
+    return false;
+  const std::uint32_t* atoms = cache.atoms(*found);
+  return std::equal(expected.begin(), expected.end(), atoms);
 }
 
 } // namespace
@@ -42,80 +69,128 @@ TEST_SUITE("token cache") {
           std::string("pemberdayaan-masyarakat-kelurahan-kota-bandung").substr(0, n) +
           std::string(24, 'x');
       const std::string_view text(buffer.data(), n);
-      const TokenCache::Key narrow = TokenCache::key_of(text, n);
-      const TokenCache::Key wide = TokenCache::key_of(text, buffer.size());
+      const TokenKey narrow = TokenKey::of(text, n);
+      const TokenKey wide = TokenKey::of(text, buffer.size());
       CAPTURE(n);
       CHECK(narrow.head == wide.head);
       CHECK(narrow.tail == wide.tail);
       CHECK(narrow.hash == wide.hash);
-      CHECK(narrow.hash == TokenCache::key_of(std::string(text)).hash);
+      CHECK(narrow.hash == TokenKey::of(std::string(text)).hash);
       if (n <= 8)
         CHECK(narrow.tail == 0);
     }
     // Little-endian, zero-padded: "dana" is 0x616e6164.
-    CHECK(TokenCache::key_of("dana").head == 0x616e6164u);
-    CHECK(TokenCache::key_of("kebijakannya").tail == 0x61796e6eu);
+    CHECK(TokenKey::of("dana").head == 0x616e6164u);
+    CHECK(TokenKey::of("kebijakannya").tail == 0x61796e6eu);
   }
 
   TEST_CASE("spellings that share their first 8 or 16 bytes are told apart") {
-    TokenCache cache;
+    SharedTokenCache cache;
     const std::vector<std::string> words = {
         "kebijaka",         "kebijakan",         "kebijakannya",     "kebijakannyapun",
         "kebijakannyapunx", "kebijakannyapunxy", "kebijakannyapunxz"};
     for (std::size_t i = 0; i < words.size(); ++i)
-      cache.insert(TokenCache::key_of(words[i]), info(static_cast<int>(i) + 1));
-    for (int round = 0; round < 2; ++round) { // the second round is answered by the hot table
-      for (std::size_t i = 0; i < words.size(); ++i) {
-        const TokenInfo* found = cache.find(TokenCache::key_of(words[i]));
-        REQUIRE(found != nullptr);
-        CHECK(found->stem == static_cast<int>(i) + 1);
-      }
-    }
-    CHECK(cache.find(TokenCache::key_of("kebijakannyapunxw")) == nullptr);
-    CHECK(cache.find(TokenCache::key_of("kebijakannyb")) == nullptr);
-    CHECK(cache.find(TokenCache::key_of("kebijak")) == nullptr);
-  }
-
-  TEST_CASE("only spellings of up to 16 bytes are kept in the hot table") {
-    TokenCache cache;
-    const TokenCache::Key short_key = TokenCache::key_of("pelaksanaannya");         // 14 bytes
-    const TokenCache::Key long_key = TokenCache::key_of("pelaksanaan-pelaksanaan"); // 23
-    cache.insert(short_key, info(4));
-    cache.insert(long_key, info(5));
-    CHECK(cache.find_hot(short_key) == nullptr); // not yet looked up
-    REQUIRE(cache.find(short_key) != nullptr);
-    REQUIRE(cache.find(long_key) != nullptr);
-    REQUIRE(cache.find_hot(short_key) != nullptr);
-    CHECK(cache.find_hot(short_key)->stem == 4);
-    CHECK(cache.find_hot(long_key) == nullptr);
-    CHECK(cache.find(long_key)->stem == 5);
-  }
-
-  TEST_CASE("everything inserted is found after the table grows, and nothing after reset") {
-    TokenCache cache;
-    std::vector<std::string> words;
-    for (int n = 0; words.size() < 5000; ++n) {
-      std::string word = spelling(n) + std::to_string(n); // distinct
-      words.push_back(word);
-    }
+      REQUIRE(cache.insert(TokenKey::of(words[i]), info(static_cast<int>(i) + 1), {}));
     for (std::size_t i = 0; i < words.size(); ++i) {
-      const TokenCache::Key key = TokenCache::key_of(words[i]);
-      REQUIRE(cache.find(key) == nullptr);
-      const TokenInfo& stored = cache.insert(key, info(static_cast<int>(i)));
-      CHECK(stored.atoms_begin == i * 3);
+      const std::optional<TokenInfo> found = cache.find(TokenKey::of(words[i]));
+      REQUIRE(found.has_value());
+      CHECK(found->stem == static_cast<int>(i) + 1);
     }
+    CHECK_FALSE(cache.find(TokenKey::of("kebijakannyapunxw")).has_value());
+    CHECK_FALSE(cache.find(TokenKey::of("kebijakannyb")).has_value());
+    CHECK_FALSE(cache.find(TokenKey::of("kebijak")).has_value());
+    // Inserting a spelling again keeps the first value.
+    const std::optional<TokenInfo> again = cache.insert(TokenKey::of("kebijakan"), info(99), {});
+    REQUIRE(again.has_value());
+    CHECK(again->stem == 2);
     CHECK(cache.size() == words.size());
-    std::size_t found = 0;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-      const TokenInfo* value = cache.find(TokenCache::key_of(words[i]));
-      if (value && value->stem == static_cast<int>(i) && value->form == -static_cast<int>(i) &&
-          value->atoms_count == i % 7)
-        ++found;
+  }
+
+  TEST_CASE("the hot table keeps spellings of up to 16 bytes, one per entry") {
+    HotTable hot;
+    const TokenKey short_key = TokenKey::of("pelaksanaannya");         // 14 bytes
+    const TokenKey long_key = TokenKey::of("pelaksanaan-pelaksanaan"); // 23
+    CHECK(hot.find(short_key) == nullptr);
+    hot.put(short_key, info(4));
+    hot.put(long_key, info(5));
+    REQUIRE(hot.find(short_key) != nullptr);
+    CHECK(hot.find(short_key)->stem == 4);
+    CHECK(hot.find(long_key) == nullptr);
+    hot.put(short_key, info(6));
+    CHECK(hot.find(short_key)->stem == 6);
+    CHECK(hot.find(TokenKey::of("pelaksanaanny")) == nullptr);
+  }
+
+  TEST_CASE("everything inserted is found with its atoms after the table grows") {
+    SharedTokenCache cache;
+    for (int n = 0; n < 5000; ++n) {
+      const std::string word = spelling(n);
+      const TokenKey key = TokenKey::of(word);
+      REQUIRE_FALSE(cache.find(key).has_value());
+      const std::vector<std::uint32_t> atoms = atoms_for(n);
+      const std::optional<TokenInfo> stored = cache.insert(key, info(n), atoms);
+      REQUIRE(stored.has_value());
+      CHECK(stored->atoms_count == atoms.size());
     }
-    CHECK(found == words.size());
-    cache.reset();
-    CHECK(cache.size() == 0);
-    CHECK(cache.find(TokenCache::key_of(words[0])) == nullptr);
-    CHECK(cache.find(TokenCache::key_of(words[4999])) == nullptr);
+    CHECK(cache.size() == 5000);
+    int found = 0;
+    for (int n = 0; n < 5000; ++n)
+      found += holds(cache, n) ? 1 : 0;
+    CHECK(found == 5000);
+  }
+
+  TEST_CASE("a full cache declines new spellings and keeps the old") {
+    SharedTokenCache cache(100);
+    for (int n = 0; n < 100; ++n)
+      REQUIRE(cache.insert(TokenKey::of(spelling(n)), info(n), atoms_for(n)).has_value());
+    CHECK_FALSE(cache.insert(TokenKey::of(spelling(100)), info(100), {}).has_value());
+    CHECK_FALSE(cache.find(TokenKey::of(spelling(100))).has_value());
+    CHECK(holds(cache, 0));
+    CHECK(holds(cache, 99));
+    CHECK(cache.size() == 100);
+  }
+
+  TEST_CASE("threads inserting and reading at once all see every spelling with its atoms") {
+    // As in a batch: every thread looks up the same spellings in its own order and inserts
+    // what it does not find; a reader probes throughout. The table grows several times.
+    SharedTokenCache cache;
+    constexpr int k_words = 6000;
+    std::atomic<bool> done{false};
+    std::atomic<int> wrong{0};
+    std::thread reader([&] {
+      std::mt19937 random(7);
+      while (!done.load()) {
+        const int n = static_cast<int>(random() % k_words);
+        if (cache.find(TokenKey::of(spelling(n))).has_value() && !holds(cache, n))
+          ++wrong;
+      }
+    });
+    std::vector<std::thread> writers;
+    for (unsigned t = 0; t < 4; ++t)
+      writers.emplace_back([&, t] {
+        std::vector<int> order(k_words);
+        for (int n = 0; n < k_words; ++n)
+          order[static_cast<std::size_t>(n)] = n;
+        std::shuffle(order.begin(), order.end(), std::mt19937(t));
+        for (int n : order) {
+          const std::string word = spelling(n);
+          const TokenKey key = TokenKey::of(word);
+          std::optional<TokenInfo> value = cache.find(key);
+          if (!value)
+            value = cache.insert(key, info(n), atoms_for(n));
+          if (!value || value->stem != n || !holds(cache, n))
+            ++wrong;
+        }
+      });
+    for (std::thread& writer : writers)
+      writer.join();
+    done = true;
+    reader.join();
+    CHECK(wrong.load() == 0);
+    CHECK(cache.size() == static_cast<std::size_t>(k_words));
+    int found = 0;
+    for (int n = 0; n < k_words; ++n)
+      found += holds(cache, n) ? 1 : 0;
+    CHECK(found == k_words);
   }
 }

@@ -1,6 +1,7 @@
-// Coding one document. Per unit: tokenise, look each token up once per distinct
-// spelling (the Workspace cache), collect the occurrences of codebook atoms, then evaluate
-// only the rules that those atoms can make true. Most units hit nothing and cost only
+// Coding one document. Per unit: tokenise, look each token up in the token caches (the
+// thread's hot table, then the table the Matcher's threads share; a spelling is folded and
+// stemmed once per run), collect the occurrences of codebook atoms, then evaluate only the
+// rules that those atoms can make true. Most units hit nothing and cost only
 // the tokenising and one cache probe per token.
 //
 // Rule semantics (README, "How coding works"): a term holds where it occurs; `|`, `&`, `!`
@@ -28,19 +29,13 @@ Workspace& Workspace::operator=(Workspace&&) noexcept = default;
 
 namespace detail {
 
-// Spellings cached per thread before the cache starts afresh; bounds memory on corpora
-// with millions of distinct spellings (numbers, names, typos).
-constexpr std::size_t k_max_cached_spellings = 1u << 20;
-
-const TokenInfo& UnitScanner::lookup(const TokenCache::Key& key) {
+UnitScanner::Lookup UnitScanner::lookup(const TokenKey& key) {
   Workspace::State& ws = m_ws;
-  if (const TokenInfo* hit = ws.cache.find(key))
-    return *hit;
-  const std::string_view surface = key.text;
-  if (ws.cache.size() >= k_max_cached_spellings) {
-    ws.cache.reset();
-    ws.cached_atoms.clear();
+  if (std::optional<TokenInfo> hit = ws.shared.find(key)) {
+    ws.hot.put(key, *hit);
+    return {*hit, ws.shared.atoms(*hit)};
   }
+  const std::string_view surface = key.text;
   TokenInfo info;
   std::string folded = text::fold_for_match(surface);
   if (auto form = m_program.form_ids.find(folded); form != m_program.form_ids.end())
@@ -50,19 +45,19 @@ const TokenInfo& UnitScanner::lookup(const TokenCache::Key& key) {
     if (auto id = m_program.stem_ids.find(stem); id != m_program.stem_ids.end())
       info.stem = id->second;
   }
-  info.atoms_begin = static_cast<std::uint32_t>(ws.cached_atoms.size());
+  ws.new_atoms.clear();
   if (info.stem != k_none)
     for (std::uint32_t atom : m_program.stem_atoms[static_cast<std::size_t>(info.stem)])
-      ws.cached_atoms.push_back(atom);
+      ws.new_atoms.push_back(atom);
   if (info.form != k_none)
     for (std::uint32_t atom : m_program.form_atoms[static_cast<std::size_t>(info.form)])
-      ws.cached_atoms.push_back(atom);
+      ws.new_atoms.push_back(atom);
   // Wildcard prefixes: walk the folded form down the prefix trie, shortest prefix first.
   const std::vector<Program::PrefixNode>& trie = m_program.prefix_trie;
   std::uint32_t node = 0;
   for (std::size_t i = 0;; ++i) {
     for (std::uint32_t atom : trie[node].atoms)
-      ws.cached_atoms.push_back(atom);
+      ws.new_atoms.push_back(atom);
     if (i == folded.size())
       break;
     const auto byte = static_cast<unsigned char>(folded[i]);
@@ -73,8 +68,13 @@ const TokenInfo& UnitScanner::lookup(const TokenCache::Key& key) {
       break;
     node = it->second;
   }
-  info.atoms_count = static_cast<std::uint16_t>(ws.cached_atoms.size() - info.atoms_begin);
-  return ws.cache.insert(key, info);
+  if (std::optional<TokenInfo> cached = ws.shared.insert(key, info, ws.new_atoms)) {
+    ws.hot.put(key, *cached);
+    return {*cached, ws.shared.atoms(*cached)};
+  }
+  // The cache is full: this spelling is worked out again each time it occurs.
+  info.atoms_count = static_cast<std::uint16_t>(ws.new_atoms.size());
+  return {info, ws.new_atoms.data()};
 }
 
 bool UnitScanner::phrase_at(const Atom& atom, std::size_t i) const {
@@ -112,29 +112,32 @@ void UnitScanner::scan(std::string_view text) {
   // prefetch the main-table slot of the rest; then look those up.
   for (std::size_t i = 0; i < ws.tokens.size(); ++i) {
     const text::Span& span = ws.tokens[i];
-    ws.token_keys[i] = TokenCache::key_of(text.substr(span.start, span.end - span.start),
-                                          text.size() - span.start);
-    ws.cache.prefetch_hot(ws.token_keys[i]);
+    ws.token_keys[i] =
+        TokenKey::of(text.substr(span.start, span.end - span.start), text.size() - span.start);
+    ws.hot.prefetch(ws.token_keys[i]);
   }
   ws.misses.clear();
   for (std::size_t i = 0; i < ws.tokens.size(); ++i) {
-    const TokenInfo* info = ws.cache.find_hot(ws.token_keys[i]);
+    const TokenInfo* info = ws.hot.find(ws.token_keys[i]);
     if (!info) {
-      ws.cache.prefetch_main(ws.token_keys[i]);
+      ws.shared.prefetch(ws.token_keys[i]);
       ws.misses.push_back(static_cast<std::uint32_t>(i));
       continue;
     }
     ws.token_stems[i] = info->stem;
     ws.token_forms[i] = info->form;
-    for (std::uint32_t k = 0; k < info->atoms_count; ++k)
-      add(ws.cached_atoms[info->atoms_begin + k], i, i);
+    if (info->atoms_count > 0) {
+      const std::uint32_t* atoms = ws.shared.atoms(*info);
+      for (std::uint32_t k = 0; k < info->atoms_count; ++k)
+        add(atoms[k], i, i);
+    }
   }
   for (std::uint32_t i : ws.misses) {
-    const TokenInfo& info = lookup(ws.token_keys[i]);
-    ws.token_stems[i] = info.stem;
-    ws.token_forms[i] = info.form;
-    for (std::uint32_t k = 0; k < info.atoms_count; ++k)
-      add(ws.cached_atoms[info.atoms_begin + k], i, i);
+    const Lookup found = lookup(ws.token_keys[i]);
+    ws.token_stems[i] = found.info.stem;
+    ws.token_forms[i] = found.info.form;
+    for (std::uint32_t k = 0; k < found.info.atoms_count; ++k)
+      add(found.atoms[k], i, i);
   }
   for (std::size_t i = 0; i < ws.tokens.size(); ++i) {
     auto check = [&](const std::vector<std::uint32_t>& phrases) {

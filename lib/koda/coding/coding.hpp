@@ -54,8 +54,9 @@ enum class Interviewer { skip, include };
 // is empty and every valence is neutral; which (unit, code) pairs are coded is the same.
 enum class Detail { full, codes };
 
-// Per-thread state for coding with one Matcher: segmenters, the stemmer, the cache of
-// token forms and scratch space. Create one per thread with Matcher::workspace().
+// Per-thread state for coding with one Matcher: segmenters, the stemmer, the thread's
+// table of recent token spellings and scratch space. Create one per thread with
+// Matcher::workspace(); a workspace must not outlive its Matcher.
 class Workspace {
 public:
   struct State;
@@ -70,7 +71,9 @@ private:
 };
 
 // A codebook compiled for matching: term tables keyed by stem and folded form, prefix
-// tables, regexes and rule programs. Immutable once built; share it between threads.
+// tables, regexes and rule programs, and the cache of what each token spelling met so far
+// is to them. Share it between threads: the compiled codebook is immutable and the cache
+// is safe to use from any number of workspaces at once.
 class Matcher {
 public:
   // Compiles `codebook`, which must outlive the Matcher. Throws koda::Error when a term

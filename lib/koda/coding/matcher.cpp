@@ -32,7 +32,8 @@ const codebook::Codebook& Matcher::codebook() const { return *m_impl->codebook; 
 const std::vector<CodeInfo>& Matcher::codes() const { return m_impl->codes; }
 
 std::unique_ptr<Workspace> Matcher::workspace() const {
-  return std::make_unique<Workspace>(std::make_unique<Workspace::State>(m_impl->program));
+  return std::make_unique<Workspace>(
+      std::make_unique<Workspace::State>(m_impl->program, m_impl->cache));
 }
 
 std::string Matcher::explain(const corpus::Document& doc, const Coding& coding,

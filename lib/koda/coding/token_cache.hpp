@@ -1,21 +1,39 @@
 #pragma once
 
-// The per-thread cache from a token's spelling to what it is to the codebook. Every token
-// of every unit is looked up here, and the lookups are bound by memory latency. So: an
-// open-addressing table of 40-byte slots holding the hash tag, the first 8 bytes of the
-// spelling and the value (longer spellings compare their rest in a key arena), on
-// transparent huge pages once it is large; in front of it a direct-mapped table of recent
-// spellings of up to 16 bytes, small enough to stay in the L2 cache, which answers most
-// probes; and the scanner prefetches the hot entries of a unit's tokens, answers what
-// they hold, then prefetches the main-table slots of the rest before looking them up. A hit
-// allocates nothing. Not a public header.
+// The cache from a token's spelling to what it is to the codebook. Every token of every
+// unit is looked up here, and the lookups are bound by memory latency. So it has two
+// levels:
+//
+// - HotTable, one per thread: a direct-mapped table of recent spellings of up to 16 bytes,
+//   small enough to stay in the L2 cache, which answers most probes.
+// - SharedTokenCache, one per Matcher, shared by its threads: an open-addressing table of
+//   40-byte slots (hash tag, length, the first 8 bytes of the spelling, a pointer to the
+//   rest, the value), on transparent huge pages once it is large. Each distinct spelling is
+//   folded and stemmed once for the whole run, not once per thread, and the table's memory
+//   is not repeated per thread.
+//
+// The scanner prefetches the hot entries of a unit's tokens, answers what they hold, then
+// prefetches the shared slots of the rest before looking them up. A hit allocates nothing.
+//
+// Concurrency of the shared table: readers take no lock. Slots are only ever added, never
+// changed or removed: a writer (holding the mutex) fills an empty slot and then stores its
+// tag with release order; a reader loads the tag with acquire order and reads nothing else
+// of a slot whose tag is 0, so it sees a slot either empty or complete. Growing builds a
+// new table, publishes it with a release store, and keeps the old one alive: a reader still
+// probing the old table may miss a spelling added since, and then takes the slow path,
+// whose insert finds it under the lock. Atoms and key bytes live in blocks that never move.
+// Not a public header.
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <new>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <sys/mman.h>
@@ -25,7 +43,7 @@
 namespace koda::coding::detail {
 
 // What one spelling of a token is to the codebook: its stem id and folded-form id (or -1)
-// and the one-word atoms it satisfies (a range of Workspace::State::cached_atoms).
+// and the one-word atoms it satisfies (SharedTokenCache::atoms).
 struct TokenInfo {
   std::int32_t stem = -1;
   std::int32_t form = -1;
@@ -33,25 +51,20 @@ struct TokenInfo {
   std::uint16_t atoms_count = 0;
 };
 
-class TokenCache {
-public:
-  TokenCache() { reset(); }
-
-  // A spelling as the cache sees it: its bytes, its first 8 bytes and bytes 8 to 15
-  // (zero-padded), and its hash. A token never holds a NUL byte, so for spellings of up to
-  // 16 bytes equal length, head and tail mean equal spellings.
-  struct Key {
-    std::string_view text;
-    std::uint64_t head = 0;
-    std::uint64_t tail = 0;
-    std::uint64_t hash = 0;
-  };
+// A spelling as the caches see it: its bytes, its first 8 bytes and bytes 8 to 15
+// (zero-padded), and its hash. A token never holds a NUL byte, so for spellings of up to
+// 16 bytes equal length, head and tail mean equal spellings.
+struct TokenKey {
+  std::string_view text;
+  std::uint64_t head = 0;
+  std::uint64_t tail = 0;
+  std::uint64_t hash = 0;
 
   // The key of `text`, of which `readable` bytes (at least its own) may be read from
   // text.data(): with 16 or more, head and tail are each one 8-byte load, which is what
   // the scanner does for all but a unit's last tokens.
-  static Key key_of(std::string_view text, std::size_t readable) {
-    Key key;
+  static TokenKey of(std::string_view text, std::size_t readable) {
+    TokenKey key;
     key.text = text;
     const std::size_t n = text.size();
     key.head = load(text.data(), n < 8 ? n : 8, readable >= 8);
@@ -78,49 +91,7 @@ public:
     return key;
   }
 
-  static Key key_of(std::string_view text) { return key_of(text, text.size()); }
-
-  // Starts loading the hot-table entry for `key`.
-  void prefetch_hot(const Key& key) const { __builtin_prefetch(&hot_of(key.hash)); }
-
-  // Starts loading the main-table slot for `key`.
-  void prefetch_main(const Key& key) const { __builtin_prefetch(&m_slots[key.hash & m_mask]); }
-
-  // The value the hot table holds for `key`, or nullptr (the key may still be cached).
-  const TokenInfo* find_hot(const Key& key) const {
-    const Hot& hot = hot_of(key.hash);
-    if (hot.tag == tag_of(key.hash) && hot.head == key.head && hot.tail == key.tail &&
-        hot.length == key.text.size())
-      return &hot.value; // never true for a key of more than 16 bytes: those are not hot
-    return nullptr;
-  }
-
-  // The value cached for `key`, or nullptr.
-  const TokenInfo* find(const Key& key) {
-    // Frequent words are short: spellings of up to 16 bytes also live in a small
-    // direct-mapped table that stays in the L2 cache, so most tokens never touch the big one.
-    if (const TokenInfo* hot = find_hot(key))
-      return hot;
-    const TokenInfo* found = find_slot(key);
-    if (found && key.text.size() <= 16)
-      hot_of(key.hash) = Hot{tag_of(key.hash), static_cast<std::uint32_t>(key.text.size()),
-                             key.head, key.tail, *found};
-    return found;
-  }
-
-private:
-  const TokenInfo* find_slot(const Key& key) const {
-    const std::uint32_t tag = tag_of(key.hash);
-    const std::size_t size = key.text.size();
-    for (std::size_t i = key.hash & m_mask;; i = (i + 1) & m_mask) {
-      const Slot& slot = m_slots[i];
-      if (slot.tag == 0)
-        return nullptr;
-      if (slot.tag == tag && slot.head == key.head && slot.length == size &&
-          (size <= 8 || same_rest(m_keys.data() + slot.offset, key.text.data() + 8, size - 8)))
-        return &slot.value;
-    }
-  }
+  static TokenKey of(std::string_view text) { return of(text, text.size()); }
 
   // The `n` (≤ 8) bytes at `p` as a little-endian number, zero-padded; `wide`: 8 bytes may
   // be read from `p`.
@@ -133,6 +104,190 @@ private:
     for (std::size_t i = n; i > 0; --i)
       value = value << 8 | static_cast<unsigned char>(p[i - 1]);
     return value;
+  }
+};
+
+inline std::uint32_t tag_of(std::uint64_t hash) {
+  return static_cast<std::uint32_t>(hash >> 32) | 1u;
+}
+
+// A thread's table of recent spellings of up to 16 bytes, direct-mapped, 320 KiB.
+class HotTable {
+public:
+  HotTable() {
+    // Fresh anonymous pages are only faulted in when a probe touches them, which keeps
+    // start-up on a one-page document cheap.
+    void* pages =
+        mmap(nullptr, k_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (pages == MAP_FAILED)
+      throw std::bad_alloc();
+    m_entries.reset(static_cast<Entry*>(pages));
+  }
+
+  void prefetch(const TokenKey& key) const { __builtin_prefetch(&entry(key.hash)); }
+
+  // The value held for `key`, or nullptr (it may still be in the shared table).
+  const TokenInfo* find(const TokenKey& key) const {
+    const Entry& e = entry(key.hash);
+    if (e.tag == tag_of(key.hash) && e.head == key.head && e.tail == key.tail &&
+        e.length == key.text.size())
+      return &e.value; // never true for a key of more than 16 bytes: those are not kept
+    return nullptr;
+  }
+
+  // Keeps `value` for `key` (if it is short enough), replacing what its entry held.
+  void put(const TokenKey& key, const TokenInfo& value) {
+    if (key.text.size() <= 16)
+      entry(key.hash) = Entry{tag_of(key.hash), static_cast<std::uint32_t>(key.text.size()),
+                              key.head, key.tail, value};
+  }
+
+private:
+  struct Entry {
+    std::uint32_t tag = 0; // 0: empty
+    std::uint32_t length = 0;
+    std::uint64_t head = 0;
+    std::uint64_t tail = 0; // bytes 8–15, zero-padded
+    TokenInfo value;
+  };
+  static_assert(std::is_trivially_copyable_v<Entry> && std::is_trivially_destructible_v<Entry>);
+  static constexpr std::size_t k_entries = 8192;
+  static constexpr std::size_t k_bytes = k_entries * sizeof(Entry);
+
+  Entry& entry(std::uint64_t h) const { return m_entries.get()[(h >> 40) & (k_entries - 1)]; }
+
+  struct Unmap {
+    void operator()(Entry* p) const { munmap(p, k_bytes); }
+  };
+  std::unique_ptr<Entry, Unmap> m_entries;
+};
+
+// The table every thread of a Matcher shares; see the top of this file.
+class SharedTokenCache {
+public:
+  // At most `max_spellings` spellings are kept (memory stays bounded on corpora with
+  // millions of distinct numbers, names and typos); past that, insert() declines.
+  explicit SharedTokenCache(std::size_t max_spellings = std::size_t{1} << 20)
+      : m_max_spellings(max_spellings) {
+    static_assert(alignof(SharedTokenCache) == 64);
+    m_tables.push_back(std::make_unique<Table>(k_initial_slots));
+    m_current.store(m_tables.back().get(), std::memory_order_release);
+  }
+
+  // Starts loading the slot where `key` would be.
+  void prefetch(const TokenKey& key) const {
+    const Table* table = m_current.load(std::memory_order_acquire);
+    __builtin_prefetch(&table->slots[key.hash & table->mask]);
+  }
+
+  // The value cached for `key`, if any. Takes no lock.
+  std::optional<TokenInfo> find(const TokenKey& key) const {
+    return find_in(*m_current.load(std::memory_order_acquire), key);
+  }
+
+  // Caches `value` for `key` with its one-word `atoms` and returns what is cached: `value`
+  // with its atoms' place set, or what another thread cached for `key` first. Returns
+  // nothing when the cache is full; the caller then uses `value` and `atoms` as they are.
+  std::optional<TokenInfo> insert(const TokenKey& key, TokenInfo value,
+                                  std::span<const std::uint32_t> atoms) {
+    std::lock_guard lock(m_mutex);
+    const Table& table = *m_current.load(std::memory_order_relaxed);
+    if (std::optional<TokenInfo> found = find_in(table, key))
+      return found;
+    if (m_size >= m_max_spellings || atoms.size() > k_atom_block)
+      return std::nullopt;
+    if (!atoms.empty()) {
+      if (m_atom_blocks_used == 0 || m_atom_used + atoms.size() > k_atom_block) {
+        if (m_atom_blocks_used == k_atom_blocks)
+          return std::nullopt;
+        m_atom_blocks[m_atom_blocks_used++].reset(new std::uint32_t[k_atom_block]); // not zeroed
+        m_atom_used = 0;
+      }
+      const std::size_t block = m_atom_blocks_used - 1;
+      std::memcpy(m_atom_blocks[block].get() + m_atom_used, atoms.data(),
+                  atoms.size() * sizeof(std::uint32_t));
+      value.atoms_begin = static_cast<std::uint32_t>(block << 16 | m_atom_used);
+      m_atom_used += atoms.size();
+    }
+    value.atoms_count = static_cast<std::uint16_t>(atoms.size());
+    Slot slot;
+    slot.tag = tag_of(key.hash);
+    slot.length = static_cast<std::uint32_t>(key.text.size());
+    slot.head = key.head;
+    slot.rest = key.text.size() > 8 ? store_rest(key.text.substr(8)) : nullptr;
+    slot.value = value;
+    if ((m_size + 1) * 8 > (table.mask + 1) * 7)
+      grow();
+    publish(*m_tables.back(), slot, key.hash);
+    ++m_size;
+    return value;
+  }
+
+  // The atoms of a cached value (atoms_count of them).
+  const std::uint32_t* atoms(const TokenInfo& value) const {
+    if (value.atoms_count == 0)
+      return nullptr;
+    return m_atom_blocks[value.atoms_begin >> 16].get() + (value.atoms_begin & 0xFFFF);
+  }
+
+  std::size_t size() const {
+    std::lock_guard lock(m_mutex);
+    return m_size;
+  }
+
+private:
+  struct Slot {
+    std::uint32_t tag = 0; // 0: empty; stored last, with release order
+    std::uint32_t length = 0;
+    std::uint64_t head = 0;     // the first 8 bytes of the spelling, zero-padded
+    const char* rest = nullptr; // bytes 8… of the spelling, in a key block
+    TokenInfo value;
+  };
+  static_assert(sizeof(Slot) <= 40);
+  static_assert(std::is_trivially_copyable_v<Slot>);
+
+  // A table's slots, zeroed (a zero tag is an empty slot). A table of tens of thousands of
+  // spellings spans megabytes that every token probes at random, so past 1 MiB it asks for
+  // transparent huge pages: one TLB entry per 2 MiB instead of per 4 KiB, which took the
+  // stalls on the probes' prefetches out of the profile.
+  struct alignas(64) Table { // its own cache line: every probe reads it, nothing writes it
+    explicit Table(std::size_t count) : mask(count - 1) {
+      std::size_t bytes = count * sizeof(Slot);
+      constexpr std::size_t huge = std::size_t{2} << 20;
+      if (bytes >= (std::size_t{1} << 20)) {
+        bytes = (bytes + huge - 1) / huge * huge;
+        slots.reset(static_cast<Slot*>(std::aligned_alloc(huge, bytes)));
+#ifdef MADV_HUGEPAGE
+        if (slots)
+          madvise(slots.get(), bytes, MADV_HUGEPAGE);
+#endif
+      } else {
+        slots.reset(static_cast<Slot*>(std::aligned_alloc(64, (bytes + 63) / 64 * 64)));
+      }
+      if (!slots)
+        throw std::bad_alloc();
+      std::memset(static_cast<void*>(slots.get()), 0, count * sizeof(Slot));
+    }
+    struct Free {
+      void operator()(Slot* p) const { std::free(p); }
+    };
+    std::size_t mask;
+    std::unique_ptr<Slot[], Free> slots;
+  };
+
+  static std::optional<TokenInfo> find_in(const Table& table, const TokenKey& key) {
+    const std::uint32_t tag = tag_of(key.hash);
+    const std::size_t size = key.text.size();
+    for (std::size_t i = key.hash & table.mask;; i = (i + 1) & table.mask) {
+      Slot& slot = table.slots[i];
+      const std::uint32_t have =
+          std::atomic_ref<std::uint32_t>(slot.tag).load(std::memory_order_acquire);
+      if (have == 0)
+        return std::nullopt;
+      if (have == tag && slot.head == key.head && slot.length == size &&
+          (size <= 8 || same_rest(slot.rest, key.text.data() + 8, size - 8)))
+        return slot.value;
+    }
   }
 
   // Whether the `n` bytes at `a` and `b` are equal: the few bytes past a spelling's head,
@@ -152,136 +307,80 @@ private:
     return true;
   }
 
-public:
-  // Caches `value` for `key` (not yet present) and returns the stored copy.
-  const TokenInfo& insert(const Key& key, const TokenInfo& value) {
-    if ((m_size + 1) * 8 > m_slots.size() * 7)
-      grow();
-    Slot slot;
-    slot.tag = tag_of(key.hash);
-    slot.head = key.head;
-    slot.length = static_cast<std::uint32_t>(key.text.size());
-    slot.offset = static_cast<std::uint32_t>(m_keys.size());
-    slot.low = static_cast<std::uint32_t>(key.hash);
-    slot.value = value;
-    if (key.text.size() > 8)
-      m_keys.append(key.text.substr(8));
-    ++m_size;
-    return place(slot, key.hash);
-  }
-
-  std::size_t size() const { return m_size; }
-
-  // Forgets everything (to bound memory on corpora with millions of distinct spellings).
-  void reset() {
-    // calloc: fresh zero pages are only faulted in when a probe touches them, which keeps
-    // start-up on a one-page document cheap.
-    if (m_hot)
-      std::memset(static_cast<void*>(m_hot.get()), 0, k_hot_slots * sizeof(Hot));
-    else
-      m_hot.reset(static_cast<Hot*>(std::calloc(k_hot_slots, sizeof(Hot))));
-    if (!m_hot)
-      throw std::bad_alloc();
-    m_slots = SlotTable(k_initial_slots);
-    m_mask = m_slots.size() - 1;
-    m_keys.clear();
-    m_size = 0;
-  }
-
-private:
-  struct Slot {
-    std::uint32_t tag = 0; // 0: empty
-    std::uint32_t length = 0;
-    std::uint64_t head = 0;   // the first 8 bytes of the spelling, zero-padded
-    std::uint32_t offset = 0; // the rest of the spelling in m_keys
-    std::uint32_t low = 0;    // the hash's low half: where the slot goes when the table grows
-    TokenInfo value;
-  };
-  static_assert(sizeof(Slot) <= 40);
-  struct Hot {
-    std::uint32_t tag = 0;
-    std::uint32_t length = 0;
-    std::uint64_t head = 0;
-    std::uint64_t tail = 0; // bytes 8–15, zero-padded
-    TokenInfo value;
-  };
-
-  static constexpr std::size_t k_hot_slots = 8192;
-  static_assert(std::is_trivially_copyable_v<Hot> && std::is_trivially_destructible_v<Hot>);
-  // A one-page document has a few hundred spellings: 1 Ki slots (40 KB) to start; growing
-  // re-places slots by their stored hash bits, so a corpus's growths cost little.
-  static constexpr std::size_t k_initial_slots = 1024;
-  struct FreeHot {
-    void operator()(Hot* p) const { std::free(p); }
-  };
-  std::unique_ptr<Hot, FreeHot> m_hot;
-
-  Hot& hot_of(std::uint64_t h) const { return m_hot.get()[(h >> 40) & (k_hot_slots - 1)]; }
-
-  static std::uint32_t tag_of(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32) | 1u; }
-
-  const TokenInfo& place(const Slot& slot, std::uint64_t h) {
-    for (std::size_t i = h & m_mask;; i = (i + 1) & m_mask) {
-      if (m_slots[i].tag == 0) {
-        m_slots[i] = slot;
-        return m_slots[i].value;
-      }
+  // Fills the first empty slot for `hash` with `slot`, its tag last.
+  static void publish(Table& table, const Slot& slot, std::uint64_t hash) {
+    for (std::size_t i = hash & table.mask;; i = (i + 1) & table.mask) {
+      Slot& target = table.slots[i];
+      if (std::atomic_ref<std::uint32_t>(target.tag).load(std::memory_order_relaxed) != 0)
+        continue;
+      // Readers look at nothing but the tag of an empty slot, so the rest is written plainly.
+      target.length = slot.length;
+      target.head = slot.head;
+      target.rest = slot.rest;
+      target.value = slot.value;
+      std::atomic_ref<std::uint32_t>(target.tag).store(slot.tag, std::memory_order_release);
+      return;
     }
   }
 
+  // A copy of `rest` that never moves.
+  const char* store_rest(std::string_view rest) {
+    if (rest.size() > k_key_block) {
+      m_big_keys.push_back(std::unique_ptr<char[]>(new char[rest.size()]));
+      std::memcpy(m_big_keys.back().get(), rest.data(), rest.size());
+      return m_big_keys.back().get();
+    }
+    if (m_key_blocks.empty() || m_key_used + rest.size() > k_key_block) {
+      m_key_blocks.push_back(std::unique_ptr<char[]>(new char[k_key_block])); // not zeroed
+      m_key_used = 0;
+    }
+    char* at = m_key_blocks.back().get() + m_key_used;
+    std::memcpy(at, rest.data(), rest.size());
+    m_key_used += rest.size();
+    return at;
+  }
+
+  // Doubles the table: a new one holding every slot, published for readers; the old one
+  // stays alive for readers still probing it.
   void grow() {
-    SlotTable old(m_slots.size() * 2);
-    std::swap(old, m_slots);
-    m_mask = m_slots.size() - 1;
-    for (const Slot& slot : old)
-      if (slot.tag != 0)
-        place(slot, slot.low);
+    const Table& old = *m_tables.back();
+    auto bigger = std::make_unique<Table>((old.mask + 1) * 2);
+    std::string spelling;
+    for (std::size_t i = 0; i <= old.mask; ++i) {
+      const Slot& slot = old.slots[i];
+      if (slot.tag == 0)
+        continue;
+      spelling.assign(reinterpret_cast<const char*>(&slot.head), slot.length < 8 ? slot.length : 8);
+      if (slot.length > 8)
+        spelling.append(slot.rest, slot.length - 8);
+      publish(*bigger, slot, TokenKey::of(spelling).hash);
+    }
+    m_tables.push_back(std::move(bigger));
+    m_current.store(m_tables.back().get(), std::memory_order_release);
   }
 
-  // The slots, zeroed (a zero tag is an empty slot). A table of tens of thousands of
-  // spellings spans megabytes that every token probes at random, so past 1 MiB it asks for
-  // transparent huge pages: one TLB entry per 2 MiB instead of per 4 KiB, which took the
-  // stalls on the probes' prefetches out of the profile.
-  class SlotTable {
-  public:
-    SlotTable() = default;
-    explicit SlotTable(std::size_t count) : m_count(count) {
-      std::size_t bytes = count * sizeof(Slot);
-      constexpr std::size_t huge = std::size_t{2} << 20;
-      if (bytes >= (std::size_t{1} << 20)) {
-        bytes = (bytes + huge - 1) / huge * huge;
-        m_slots.reset(static_cast<Slot*>(std::aligned_alloc(huge, bytes)));
-#ifdef MADV_HUGEPAGE
-        if (m_slots)
-          madvise(m_slots.get(), bytes, MADV_HUGEPAGE);
-#endif
-      } else {
-        m_slots.reset(static_cast<Slot*>(
-            std::aligned_alloc(alignof(std::max_align_t) > 64 ? alignof(std::max_align_t) : 64,
-                               (bytes + 63) / 64 * 64)));
-      }
-      if (!m_slots)
-        throw std::bad_alloc();
-      std::memset(static_cast<void*>(m_slots.get()), 0, count * sizeof(Slot));
-    }
-    std::size_t size() const { return m_count; }
-    Slot& operator[](std::size_t i) { return m_slots.get()[i]; }
-    const Slot& operator[](std::size_t i) const { return m_slots.get()[i]; }
-    Slot* begin() { return m_slots.get(); }
-    Slot* end() { return m_slots.get() + m_count; }
+  // A one-page document has a few hundred spellings: 1 Ki slots (40 KB) to start.
+  static constexpr std::size_t k_initial_slots = 1024;
+  static constexpr std::size_t k_key_block = std::size_t{1} << 20;
+  static constexpr std::size_t k_atom_block = std::size_t{1} << 16; // atoms per block
+  static constexpr std::size_t k_atom_blocks = 4096;
 
-  private:
-    struct Free {
-      void operator()(Slot* p) const { std::free(p); }
-    };
-    std::unique_ptr<Slot, Free> m_slots;
-    std::size_t m_count = 0;
-  };
-  static_assert(std::is_trivially_copyable_v<Slot>);
-  SlotTable m_slots;
-  std::size_t m_mask = 0;
-  std::string m_keys;
+  // What readers load sits on a cache line of its own, away from what writers change:
+  // otherwise every insert's locking would evict it from the other threads' caches.
+  alignas(64) std::atomic<const Table*> m_current{nullptr};
+  alignas(64) mutable std::mutex m_mutex; // held by writers
+  const std::size_t m_max_spellings;
+  std::vector<std::unique_ptr<Table>> m_tables; // every table so far; the last is current
   std::size_t m_size = 0;
+  std::vector<std::unique_ptr<char[]>> m_key_blocks;
+  std::vector<std::unique_ptr<char[]>> m_big_keys;
+  std::size_t m_key_used = 0;
+  // Atom blocks are written once, before any slot that refers to them is published.
+  std::unique_ptr<std::unique_ptr<std::uint32_t[]>[]> m_atom_blocks {
+    std::make_unique<std::unique_ptr<std::uint32_t[]>[]>(k_atom_blocks)
+  };
+  std::size_t m_atom_blocks_used = 0;
+  std::size_t m_atom_used = 0;
 };
 
 } // namespace koda::coding::detail

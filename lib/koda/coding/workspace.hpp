@@ -22,17 +22,19 @@ std::vector<CodeInfo> compile(const codebook::Codebook& codebook, Program& progr
 } // namespace detail
 
 struct Workspace::State {
-  explicit State(const detail::Program& program)
-      : stemmer(program.language), regex_matchers(program.regexes.size()),
+  State(const detail::Program& program, detail::SharedTokenCache& shared_cache)
+      : stemmer(program.language), shared(shared_cache), regex_matchers(program.regexes.size()),
         atom_stamp(program.atoms.size(), 0), atom_begin(program.atoms.size(), 0),
         atom_end(program.atoms.size(), 0) {}
 
   text::WordSegmenter words;
   text::SentenceSegmenter sentences;
   text::Stemmer stemmer;
-  // Token spelling → what it is; filled once per distinct spelling.
-  detail::TokenCache cache;
-  std::vector<std::uint32_t> cached_atoms;
+  // Token spelling → what it is: this thread's recent spellings, then the Matcher's table,
+  // filled once per distinct spelling for all threads.
+  detail::HotTable hot;
+  detail::SharedTokenCache& shared;
+  std::vector<std::uint32_t> new_atoms; // the atoms of the spelling being looked up
   std::vector<std::unique_ptr<icu::RegexMatcher>> regex_matchers;
 
   // Scratch for the unit being coded.
@@ -40,7 +42,7 @@ struct Workspace::State {
   // Per token of the unit (the first tokens.size() entries; these vectors only grow).
   std::vector<std::int32_t> token_stems;
   std::vector<std::int32_t> token_forms;
-  std::vector<detail::TokenCache::Key> token_keys;
+  std::vector<detail::TokenKey> token_keys;
   std::vector<std::uint32_t> misses;           // tokens the hot table did not answer
   std::vector<detail::Occurrence> occurrences; // sorted by atom, then position
   std::vector<std::uint32_t> atom_stamp;       // == stamp: atom occurs in this unit
@@ -57,6 +59,7 @@ struct Matcher::Impl {
   const codebook::Codebook* codebook = nullptr;
   detail::Program program;
   std::vector<CodeInfo> codes;
+  detail::SharedTokenCache cache; // shared by the workspaces of every thread
 };
 
 namespace detail {
@@ -76,7 +79,12 @@ public:
   std::span<const Occurrence> occurrences_of(std::uint32_t atom) const;
 
 private:
-  const TokenInfo& lookup(const TokenCache::Key& key);
+  // What a token's spelling is, and its one-word atoms (valid until the next lookup).
+  struct Lookup {
+    TokenInfo info;
+    const std::uint32_t* atoms = nullptr;
+  };
+  Lookup lookup(const TokenKey& key);
   bool phrase_at(const Atom& atom, std::size_t i) const;
   void add(std::uint32_t atom, std::size_t first, std::size_t last);
   void scan_regexes(std::string_view text);
