@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <string>
 #include <sys/stat.h>
@@ -41,8 +42,20 @@ constexpr std::size_t k_flush_bytes = 1 << 20;
 } // namespace
 
 OutputSink::OutputSink(const std::string& path) : m_path(path) {
-  if (!path.empty() && path != "-")
-    m_temp = temporary_beside(path, m_fd);
+  if (path.empty() || path == "-")
+    return;
+  struct stat info {};
+  const bool exists = ::stat(path.c_str(), &info) == 0;
+  if (exists && S_ISDIR(info.st_mode))
+    throw Error(fmt::format("{}: cannot write there: it is a folder, not a file", path));
+  if (exists && !S_ISREG(info.st_mode)) {
+    m_fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (m_fd < 0)
+      throw Error(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
+    m_close = true;
+    return;
+  }
+  m_temp = temporary_beside(path, m_fd);
 }
 
 OutputSink::~OutputSink() {
@@ -55,6 +68,8 @@ OutputSink::~OutputSink() {
     } catch (...) {
     }
   }
+  if (m_close)
+    ::close(m_fd);
 }
 
 void OutputSink::write(std::string_view text) {
@@ -83,7 +98,8 @@ void OutputSink::write_all(std::string_view bytes) {
     if (n < 0) {
       if (errno == EINTR)
         continue;
-      throw Error(fmt::format("{}: cannot write: {}", m_temp.empty() ? "standard output" : m_path,
+      throw Error(fmt::format("{}: cannot write: {}",
+                              m_temp.empty() && !m_close ? "standard output" : m_path,
                               std::strerror(errno)));
     }
     data += n;

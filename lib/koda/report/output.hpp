@@ -19,7 +19,9 @@ namespace koda::report {
 // Where a command's output goes while it is being produced: standard output, or a
 // temporary file beside the target that `commit` renames into place. Writes are buffered;
 // a sink destroyed without `commit` removes its temporary file, so a failed run leaves
-// nothing half-written.
+// nothing half-written. A target that exists and is not a regular file (`/dev/null`,
+// `/dev/stdout`, a named pipe) is written to directly: renaming over it would replace the
+// device or pipe with a file.
 class OutputSink {
 public:
   // Writes to `path`, or to standard output when `path` is empty or `-`. Creating the
@@ -43,6 +45,7 @@ private:
   int m_fd = 1;
   std::string m_buffer;
   bool m_committed = false;
+  bool m_close = false; // m_fd was opened here (a device or pipe named by the path)
 };
 
 } // namespace koda::report
