@@ -102,22 +102,24 @@ void UnitScanner::scan(std::string_view text) {
   ws.words.words(text, ws.tokens);
   ws.occurrences.clear();
   // Per-token scratch only grows: a unit's values overwrite the first tokens.size().
-  if (ws.token_keys.size() < ws.tokens.size()) {
-    ws.token_stems.resize(ws.tokens.size());
-    ws.token_forms.resize(ws.tokens.size());
-    ws.token_keys.resize(ws.tokens.size());
+  const std::size_t n = ws.tokens.size();
+  if (ws.token_stems.size() < n) {
+    ws.token_stems.resize(n);
+    ws.token_forms.resize(n);
+    ws.token_keys.resize(n);
   }
   // Lookups are bound by memory latency, so they go in three passes: key every token and
   // prefetch its hot-table entry; answer what the hot table holds (most tokens) and
-  // prefetch the main-table slot of the rest; then look those up.
-  for (std::size_t i = 0; i < ws.tokens.size(); ++i) {
+  // prefetch the shared slots of the rest; then look those up.
+  for (std::size_t i = 0; i < n; ++i) {
     const text::Span& span = ws.tokens[i];
     ws.token_keys[i] =
         TokenKey::of(text.substr(span.start, span.end - span.start), text.size() - span.start);
     ws.hot.prefetch(ws.token_keys[i]);
   }
   ws.misses.clear();
-  for (std::size_t i = 0; i < ws.tokens.size(); ++i) {
+  ws.known.clear();
+  for (std::size_t i = 0; i < n; ++i) {
     const TokenInfo* info = ws.hot.find(ws.token_keys[i]);
     if (!info) {
       ws.shared.prefetch(ws.token_keys[i]);
@@ -126,6 +128,8 @@ void UnitScanner::scan(std::string_view text) {
     }
     ws.token_stems[i] = info->stem;
     ws.token_forms[i] = info->form;
+    if ((info->stem & info->form) != k_none) // either is known to the codebook
+      ws.known.push_back(static_cast<std::uint32_t>(i));
     if (info->atoms_count > 0) {
       const std::uint32_t* atoms = ws.shared.atoms(*info);
       for (std::uint32_t k = 0; k < info->atoms_count; ++k)
@@ -136,10 +140,13 @@ void UnitScanner::scan(std::string_view text) {
     const Lookup found = lookup(ws.token_keys[i]);
     ws.token_stems[i] = found.info.stem;
     ws.token_forms[i] = found.info.form;
+    if ((found.info.stem & found.info.form) != k_none)
+      ws.known.push_back(i);
     for (std::uint32_t k = 0; k < found.info.atoms_count; ++k)
       add(found.atoms[k], i, i);
   }
-  for (std::size_t i = 0; i < ws.tokens.size(); ++i) {
+  // Phrases start at a token whose stem or folded form the codebook knows.
+  for (std::uint32_t i : ws.known) {
     auto check = [&](const std::vector<std::uint32_t>& phrases) {
       for (std::uint32_t atom : phrases)
         if (phrase_at(m_program.atoms[atom], i))

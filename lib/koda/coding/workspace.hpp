@@ -42,6 +42,7 @@ struct Workspace::State {
   // Per token of the unit (the first tokens.size() entries; these vectors only grow).
   std::vector<std::int32_t> token_stems;
   std::vector<std::int32_t> token_forms;
+  std::vector<std::uint32_t> known; // tokens whose stem or form the codebook knows
   std::vector<detail::TokenKey> token_keys;
   std::vector<std::uint32_t> misses;           // tokens the hot table did not answer
   std::vector<detail::Occurrence> occurrences; // sorted by atom, then position
