@@ -7,7 +7,7 @@
 // - Stems and folded forms get small integer ids. A token is later looked up once per
 //   distinct spelling (Workspace's cache) and reduced to (stem id, form id, one-word atoms);
 //   from then on matching compares integers.
-// - Phrases are indexed by their first word, prefixes kept sorted, regexes compiled once.
+// - Phrases are indexed by their first word, prefixes kept in a trie, regexes compiled once.
 // - Each code's rule becomes a node array; atom → codes tells which rules a hit can make
 //   true, so a unit only evaluates the rules of the terms it contains.
 
@@ -148,12 +148,34 @@ private:
       break;
     }
     case TermKind::prefix:
-      m_program.prefixes.emplace_back(atom.prefix, id);
+      add_prefix(atom.prefix, id);
       break;
     case TermKind::regex:
       m_program.regex_atoms.push_back(id);
       break;
     }
+  }
+
+  // Adds `prefix` to the prefix trie, with `atom` at its end. Atoms are made in increasing
+  // id order, so a node lists its atoms in that order.
+  void add_prefix(std::string_view prefix, std::uint32_t atom) {
+    std::vector<Program::PrefixNode>& trie = m_program.prefix_trie;
+    std::uint32_t node = 0;
+    for (char c : prefix) {
+      const auto byte = static_cast<unsigned char>(c);
+      const auto& children = trie[node].children;
+      auto it = std::find_if(children.begin(), children.end(),
+                             [&](const auto& child) { return child.first == byte; });
+      if (it != children.end()) {
+        node = it->second;
+        continue;
+      }
+      const auto child = static_cast<std::uint32_t>(trie.size());
+      trie[node].children.emplace_back(byte, child);
+      trie.emplace_back();
+      node = child;
+    }
+    trie[node].atoms.push_back(atom);
   }
 
   Program& m_program;
@@ -255,26 +277,6 @@ std::vector<CodeInfo> compile(const codebook::Codebook& codebook, Program& progr
     program.support_root = compiler.rule(*codebook.support_cues);
   if (codebook.negation)
     program.negation_root = compiler.rule(*codebook.negation);
-  std::sort(program.prefixes.begin(), program.prefixes.end());
-  program.prefix_trie.assign(1, {});
-  for (const auto& [prefix, atom] : program.prefixes) {
-    std::uint32_t node = 0;
-    for (char c : prefix) {
-      const auto byte = static_cast<unsigned char>(c);
-      auto& children = program.prefix_trie[node].children;
-      auto it = std::find_if(children.begin(), children.end(),
-                             [&](const auto& child) { return child.first == byte; });
-      if (it != children.end()) {
-        node = it->second;
-        continue;
-      }
-      const auto child = static_cast<std::uint32_t>(program.prefix_trie.size());
-      program.prefix_trie[node].children.emplace_back(byte, child);
-      program.prefix_trie.emplace_back();
-      node = child;
-    }
-    program.prefix_trie[node].atoms.push_back(atom);
-  }
 
   program.atom_codes.assign(program.atoms.size(), {});
   program.cue_atom.assign(program.atoms.size(), 0);

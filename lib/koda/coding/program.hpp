@@ -89,15 +89,14 @@ struct Program {
   std::vector<std::vector<std::uint32_t>> form_atoms;   // form id → one-word surface atoms
   std::vector<std::vector<std::uint32_t>> stem_phrases; // stem id → phrases starting with it
   std::vector<std::vector<std::uint32_t>> form_phrases; // form id → phrases starting with it
-  std::vector<std::pair<std::string, std::uint32_t>> prefixes; // folded prefix → atom
-  // The same prefixes as a trie over their bytes: node 0 is the root; a node's atoms are
-  // those whose prefix ends there. A token's wildcard atoms are found by walking its folded
-  // form down from the root.
+  // The folded prefixes of wildcard terms as a trie over their bytes: node 0 is the root; a
+  // node's atoms are those whose prefix ends there. A token's wildcard atoms are found by
+  // walking its folded form down from the root.
   struct PrefixNode {
     std::vector<std::pair<unsigned char, std::uint32_t>> children; // byte → node
     std::vector<std::uint32_t> atoms;
   };
-  std::vector<PrefixNode> prefix_trie;
+  std::vector<PrefixNode> prefix_trie = std::vector<PrefixNode>(1);
   std::vector<std::unique_ptr<icu::RegexPattern>> regexes;
   std::vector<std::uint32_t> regex_atoms;
 
