@@ -8,12 +8,15 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <sys/stat.h>
 #include <thread>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 using koda::report::OutputSink;
@@ -73,15 +76,26 @@ TEST_SUITE("report::output") {
     TempDir dir;
     const fs::path fifo = dir.path / "pipe";
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    // The read end is opened first (without blocking), so that the sink's open does not
+    // wait; it is read only once the sink exists, so a sink that never opened the pipe
+    // shows up as empty input, not as a hang.
+    const int in = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+    REQUIRE(in >= 0);
+    REQUIRE(::fcntl(in, F_SETFL, 0) == 0);
     std::string received;
-    std::thread reader([&] { received = read_all(fifo); });
-    {
-      OutputSink sink(fifo.string());
-      sink.write("doc\tunit\n");
-      sink.write(std::string(300000, 'x')); // large enough to be written straight through
-      sink.commit();
-    }
+    std::optional<OutputSink> sink;
+    sink.emplace(fifo.string());
+    std::thread reader([&] {
+      char buffer[65536];
+      for (ssize_t n; (n = ::read(in, buffer, sizeof buffer)) > 0;)
+        received.append(buffer, static_cast<std::size_t>(n));
+    });
+    sink->write("doc\tunit\n");
+    sink->write(std::string(300000, 'x')); // large enough to be written straight through
+    sink->commit();
+    sink.reset(); // closes the write end: the reader sees the end of its input
     reader.join();
+    ::close(in);
     CHECK(received == "doc\tunit\n" + std::string(300000, 'x'));
     struct stat info {};
     REQUIRE(::stat(fifo.c_str(), &info) == 0);
