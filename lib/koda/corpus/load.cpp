@@ -211,18 +211,21 @@ std::string read_input(const Input& input) {
   int fd = ::open(input.path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0)
     throw LoadError(fmt::format("{}: cannot open: {}", input.path, std::strerror(errno)), false);
-  // Read straight into the string: a regular file's size plus one byte (to see the end
-  // without a second call), growing for files that grow or have no size.
+  // Read straight into the string, sized for a regular file plus one byte: a read of a
+  // regular file that comes back short has reached its end, so one read() is enough. Other
+  // inputs (and files that grow) are read until read() returns nothing.
   std::string bytes;
   struct stat info {};
   std::size_t capacity = 1 << 16;
-  if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode))
+  const bool regular = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+  if (regular)
     capacity = static_cast<std::size_t>(info.st_size) + 1;
   std::size_t size = 0;
   while (true) {
     if (size == bytes.size())
       bytes.resize(size < capacity ? capacity : size * 2);
-    ssize_t n = ::read(fd, bytes.data() + size, bytes.size() - size);
+    const std::size_t wanted = bytes.size() - size;
+    ssize_t n = ::read(fd, bytes.data() + size, wanted);
     if (n < 0 && errno == EINTR)
       continue;
     if (n < 0) {
@@ -233,6 +236,8 @@ std::string read_input(const Input& input) {
     if (n == 0)
       break;
     size += static_cast<std::size_t>(n);
+    if (regular && static_cast<std::size_t>(n) < wanted)
+      break;
   }
   ::close(fd);
   bytes.resize(size);
