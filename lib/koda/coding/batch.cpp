@@ -112,7 +112,6 @@ BatchSummary code_inputs(const std::vector<std::string>& paths,
     std::vector<CodedDocument> freeing;
     while (true) {
       std::size_t i = 0;
-      freeing.clear();
       {
         std::unique_lock lock(mutex);
         freeing.swap(trash[self]);
