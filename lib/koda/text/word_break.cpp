@@ -145,18 +145,7 @@ WordBreaker::icu_stretch(std::string_view text, std::size_t floor, std::size_t n
 
 void WordBreaker::tokens(std::string_view text, std::vector<WordToken>& tokens) {
   tokens.clear();
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    const std::size_t non_ascii = pos + ascii_prefix_length(text.substr(pos));
-    if (non_ascii == text.size()) {
-      append_ascii_tokens(text.substr(pos), pos, tokens);
-      return;
-    }
-    const Region region = icu_region(text, pos, non_ascii);
-    append_ascii_tokens(text.substr(pos, region.start - pos), pos, tokens);
-    append_icu_tokens(text.substr(region.start, region.end - region.start), region.start, tokens);
-    pos = region.end;
-  }
+  for_each_token(text, [&](const WordToken& token) { tokens.push_back(token); });
 }
 
 void WordBreaker::icu_tokens(std::string_view text, std::vector<WordToken>& tokens) {

@@ -241,12 +241,11 @@ public:
   WordBreaker(WordBreaker&&) noexcept;
   WordBreaker& operator=(WordBreaker&&) noexcept;
 
-  // Replaces `tokens` with the word tokens of `text`: ASCII stretches by
-  // append_ascii_tokens, the rest by ICU.
+  // Replaces `tokens` with the word tokens of `text`, as for_each_token finds them.
   void tokens(std::string_view text, std::vector<WordToken>& tokens);
 
-  // Calls `sink(const WordToken&)` with each word token of `text` in order, as tokens()
-  // finds them, without collecting them first.
+  // Calls `sink(const WordToken&)` with each word token of `text` in order: ASCII stretches
+  // by the bit-mask scan, the rest by ICU.
   template <class Sink> void for_each_token(std::string_view text, Sink&& sink) {
     std::size_t pos = 0;
     while (pos < text.size()) {
