@@ -113,6 +113,22 @@ TEST_SUITE("coding::matcher") {
           "3|a|neutral|Dana,terlambat|\n");
   }
 
+  TEST_CASE("the evidence of `|` is every true operand: its terms, nested `|`, NEAR and `&`") {
+    // Terms directly under the top-level `|` (also through a nested `|` and a second match
+    // line) give all their occurrences; the NEAR and `&` operands give theirs only where
+    // they hold; a false operand gives nothing.
+    auto cb = parse(R"(code m { label id "M"
+        match dana | (kas | "dana bergulir") | (relawan NEAR/1 kurang)
+        match pelatihan & lambat })");
+    CHECK(run(cb, "Dana kas relawan kurang, dana lagi.\n\n"
+                  "Relawan sangat kurang. Pelatihan lambat.\n\n"
+                  "Pelatihan cepat, relawan kurang.\n\nDana bergulir.\n") ==
+          "0|m|neutral|Dana,kas,relawan,kurang,dana|\n"
+          "1|m|neutral|Pelatihan,lambat|\n"
+          "2|m|neutral|relawan,kurang|\n"
+          "3|m|neutral|Dana,Dana bergulir|\n");
+  }
+
   TEST_CASE("several match lines are ORed; unless vetoes") {
     auto cb = parse(R"(code standar { label id "S"
         match standar

@@ -333,21 +333,43 @@ std::vector<Coding> Matcher::code_document(const corpus::Document& doc, Intervie
         ws.candidates[kept++] = ws.candidates[i];
     ws.candidates.resize(kept);
 
+    // Full detail needs each code's evidence. What its terms under the top-level `|` found
+    // is collected here for all codes at once; only the other operands are evaluated.
+    if (detail == Detail::full) {
+      ws.direct.clear();
+      for (std::size_t i = 0; i < ws.occurrences.size(); ++i)
+        for (std::uint32_t entry : program.atom_codes[ws.occurrences[i].atom])
+          if (entry & 1)
+            ws.direct.push_back(std::uint64_t{entry >> 1} << 32 | i);
+      std::sort(ws.direct.begin(), ws.direct.end());
+    }
+    std::size_t next_direct = 0;
+
     std::size_t first_coding = codings.size();
     for (std::uint32_t entry : ws.candidates) {
       const std::uint32_t code = entry >> 1;
       evidence.clear();
+      const std::vector<std::int32_t>& rest = program.match_rest[code];
       if (detail == Detail::codes) {
         // Counting needs no evidence: a rule an occurring atom makes true is not evaluated,
         // and in the others only the operands that are not terms can still hold.
-        if ((entry & 1) == 0) {
-          const std::vector<std::int32_t>& rest = program.match_rest[code];
-          if (std::none_of(rest.begin(), rest.end(),
-                           [&](std::int32_t node) { return scanner.eval(node, nullptr); }))
-            continue;
-        }
-      } else if (!scanner.eval(program.match_root[code], &evidence)) {
-        continue;
+        if ((entry & 1) == 0 && std::none_of(rest.begin(), rest.end(), [&](std::int32_t node) {
+              return scanner.eval(node, nullptr);
+            }))
+          continue;
+      } else {
+        // The evidence of `a | b | …` is that of every true operand, so the sufficient
+        // terms' occurrences plus the evidence of each other operand that holds.
+        while (next_direct < ws.direct.size() && (ws.direct[next_direct] >> 32) < code)
+          ++next_direct;
+        for (; next_direct < ws.direct.size() && (ws.direct[next_direct] >> 32) == code;
+             ++next_direct)
+          evidence.push_back(ws.occurrences[ws.direct[next_direct] & 0xffffffffu]);
+        bool holds = !evidence.empty();
+        for (std::int32_t node : rest)
+          holds = scanner.eval(node, &evidence) || holds;
+        if (!holds)
+          continue;
       }
       if (program.unless_root[code] != k_none && scanner.eval(program.unless_root[code], nullptr))
         continue;

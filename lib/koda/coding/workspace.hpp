@@ -51,6 +51,9 @@ struct Workspace::State {
   std::vector<std::uint32_t> atom_end;
   std::uint32_t stamp = 0;
   std::vector<std::uint32_t> candidates;
+  // (code << 32 | occurrence index) for each occurrence of an atom sufficient for the code,
+  // sorted: the evidence a rule's top-level `|` gets from its terms, without walking it.
+  std::vector<std::uint64_t> direct;
   // Evidence per coding of the unit being coded: entry k for its k-th coding. Entries are
   // reused between units (only the first n, n = the unit's codings, are meaningful).
   std::vector<std::vector<detail::Occurrence>> evidence;
