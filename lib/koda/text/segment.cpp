@@ -27,6 +27,7 @@
 
 #include "koda/error.hpp"
 #include "koda/text/ascii.hpp"
+#include "koda/text/sentence_break.hpp"
 #include "koda/text/word_break.hpp"
 
 #include <fmt/format.h>
@@ -38,6 +39,7 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <limits>
 
 namespace koda::text {
@@ -226,6 +228,7 @@ struct SentenceSegmenter::Impl {
   std::unique_ptr<icu::BreakIterator> iterator;
   UTextPtr utext;
   std::string unwrapped;
+  std::vector<std::size_t> boundaries;
 };
 
 namespace {
@@ -282,6 +285,26 @@ std::vector<Span> SentenceSegmenter::sentences(std::string_view text, std::size_
     unwrap_single_line_breaks(m_impl->unwrapped);
     scanned = m_impl->unwrapped;
   }
+  auto add = [&](std::size_t start, std::size_t end) {
+    const Span sentence = trim_white_space(text, {start, end});
+    if (sentence.start < sentence.end) {
+      spans.push_back(sentence);
+    }
+  };
+  // ASCII text (most units) takes the same rules without ICU: sentence_break.cpp.
+  if (detail::ascii_sentence_rules_apply() &&
+      detail::ascii_prefix_length(scanned) == scanned.size()) {
+    std::vector<std::size_t>& boundaries = m_impl->boundaries;
+    boundaries.clear();
+    detail::ascii_sentence_boundaries(scanned, boundaries);
+    // The boundary at or before `from`, then every sentence starting before `to`.
+    auto it = std::upper_bound(boundaries.begin(), boundaries.end(), from);
+    for (std::size_t b = static_cast<std::size_t>(it - boundaries.begin()) - 1;
+         b + 1 < boundaries.size() && boundaries[b] < to; ++b) {
+      add(boundaries[b], boundaries[b + 1]);
+    }
+    return spans;
+  }
   icu::BreakIterator& iterator = *m_impl->iterator;
   set_text(iterator, m_impl->utext, scanned);
   // The boundary at or before `from` (isBoundary leaves the iterator there when it is one).
@@ -293,11 +316,7 @@ std::vector<Span> SentenceSegmenter::sentences(std::string_view text, std::size_
   for (int32_t end = iterator.next();
        end != icu::BreakIterator::DONE && static_cast<std::size_t>(start) < to;
        start = end, end = iterator.next()) {
-    const Span sentence =
-        trim_white_space(text, {static_cast<std::size_t>(start), static_cast<std::size_t>(end)});
-    if (sentence.start < sentence.end) {
-      spans.push_back(sentence);
-    }
+    add(static_cast<std::size_t>(start), static_cast<std::size_t>(end));
   }
   return spans;
 }

@@ -1,0 +1,150 @@
+#include "koda/text/sentence_break.hpp"
+
+#include <doctest/doctest.h>
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <array>
+#include <memory>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using koda::text::detail::ascii_sentence_boundaries;
+
+namespace {
+
+std::vector<std::size_t> fast(std::string_view text) {
+  std::vector<std::size_t> boundaries;
+  ascii_sentence_boundaries(text, boundaries);
+  return boundaries;
+}
+
+// ICU's root sentence BreakIterator, boundaries in bytes of the UTF-8 text.
+class Icu {
+public:
+  Icu() {
+    UErrorCode status = U_ZERO_ERROR;
+    m_iterator.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+    REQUIRE(U_SUCCESS(status));
+  }
+  std::vector<std::size_t> boundaries(std::string_view text) {
+    UErrorCode status = U_ZERO_ERROR;
+    UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+    m_iterator->setText(utext, status);
+    std::vector<std::size_t> result;
+    for (int32_t b = m_iterator->first(); b != icu::BreakIterator::DONE; b = m_iterator->next())
+      result.push_back(static_cast<std::size_t>(b));
+    utext_close(utext);
+    return result;
+  }
+
+private:
+  std::unique_ptr<icu::BreakIterator> m_iterator;
+};
+
+std::string escaped(std::string_view text) {
+  std::string result;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte < 0x7F && c != '\\') {
+      result.push_back(c);
+    } else {
+      constexpr std::string_view hex = "0123456789ABCDEF";
+      result += "\\x";
+      result.push_back(hex[byte >> 4]);
+      result.push_back(hex[byte & 0xF]);
+    }
+  }
+  return result;
+}
+
+} // namespace
+
+TEST_SUITE("text::sentence_break") {
+
+  TEST_CASE("ICU classes every ASCII character as the ASCII rules expect") {
+    CHECK(koda::text::detail::ascii_sentence_rules_apply());
+  }
+
+  TEST_CASE("each rule, on the texts it is about") {
+    using V = std::vector<std::size_t>;
+    CHECK(fast("") == V{0});
+    CHECK(fast("Dana cair. Relawan ada.") == V{0, 11, 23});           // SB11 after the spaces
+    CHECK(fast("Sudah? Belum! Ya.") == V{0, 7, 14, 17});              // STerm too
+    CHECK(fast("a\nb\r\nc\rd") == V{0, 2, 5, 7, 8});                  // SB3, SB4
+    CHECK(fast("Rp 2.500 naik.") == V{0, 14});                        // SB6: ATerm × Numeric
+    CHECK(fast("Ke U.S.A. lagi") == V{0, 14});                        // SB7 and SB8
+    CHECK(fast("Pak. Budi datang") == V{0, 5, 16});                   // SB7 needs no space
+    CHECK(fast("dll. dan lainnya") == V{0, 16});                      // SB8: then a lower
+    CHECK(fast("dll. (\"dan\") lagi") == V{0, 17});                   // SB8 skips to a lower
+    CHECK(fast("dll. 12 Juni") == V{0, 5, 12});                       // SB8: an upper first
+    CHECK(fast("Ya?! Tidak.") == V{0, 5, 11});                        // SB8a: SATerm
+    CHECK(fast("Ya, tentu. , lalu") == V{0, 17});                     // SB8a: SContinue
+    CHECK(fast("Dia bilang \"cukup.\" Lalu pergi.") == V{0, 20, 31}); // SB9: Close
+    CHECK(fast("Selesai.)  (Lanjut") == V{0, 11, 18});                // SB9, SB10, then ÷
+    CHECK(fast("Selesai. ) x") == V{0, 12});                          // SB8 past a later Close
+    CHECK(fast("Selesai!  \nBaru") == V{0, 11, 15});                  // SB11 with ParaSep
+  }
+
+  TEST_CASE("the ASCII rules give ICU's boundaries exactly") {
+    Icu icu;
+    int compared = 0;
+    int mismatches = 0;
+    std::string first_mismatch;
+    auto compare = [&](std::string_view text) {
+      ++compared;
+      if (fast(text) != icu.boundaries(text) && mismatches++ == 0)
+        first_mismatch = escaped(text);
+    };
+    SUBCASE("every string of up to five characters from a set of representatives") {
+      // One of each class: Lower, Upper, Numeric, ATerm, STerm, Close, SContinue, Sp, CR,
+      // LF, Other.
+      constexpr std::array<char, 12> alphabet = {'a', 'B', '7', '.',  '?',  ')',
+                                                 '"', ',', ' ', '\r', '\n', '#'};
+      std::size_t combinations = 1;
+      for (std::size_t length = 0; length <= 5; ++length, combinations *= alphabet.size()) {
+        for (std::size_t n = 0; n < combinations; ++n) {
+          std::string text;
+          for (std::size_t i = 0, rest = n; i < length; ++i, rest /= alphabet.size())
+            text += alphabet[rest % alphabet.size()];
+          compare(text);
+        }
+      }
+      CHECK(compared == 1 + 12 + 144 + 1728 + 20736 + 248832);
+    }
+    SUBCASE("random ASCII bytes") {
+      std::mt19937 random(20080410);
+      std::uniform_int_distribution<int> byte(0, 127);
+      std::uniform_int_distribution<int> length(0, 80);
+      for (int i = 0; i < 20000; ++i) {
+        std::string text(static_cast<std::size_t>(length(random)), ' ');
+        for (char& c : text)
+          c = static_cast<char>(byte(random));
+        compare(text);
+      }
+      CHECK(compared == 20000);
+    }
+    SUBCASE("generated sentences with abbreviations, quotes, numbers and line breaks") {
+      constexpr auto fragments = std::to_array<std::string_view>(
+          {"Dana", "cair", "dll", "Pak", "U.S.A", "Rp", "2.500", "12", "a",    "B",   "ya", ".",
+           ".",    ".",    "?",   "!",   "...",   "?!", ",",     ";",  ":",    "-",   "\"", "'",
+           "(",    ")",    "[",   "]",   "{",     "}",  " ",     " ",  " ",    "  ",  "\t", "\n",
+           "\n\n", "\r\n", "\v",  "\f",  "#",     "/",  "%",     "_",  "\x01", "\x7F"});
+      std::mt19937 random(1975);
+      std::uniform_int_distribution<std::size_t> pick(0, fragments.size() - 1);
+      std::uniform_int_distribution<int> count(1, 60);
+      for (int i = 0; i < 20000; ++i) {
+        std::string text;
+        for (int k = count(random); k > 0; --k)
+          text += fragments[pick(random)];
+        compare(text);
+      }
+      CHECK(compared == 20000);
+    }
+    INFO("first text that differs: \"", first_mismatch, "\"");
+    CHECK(mismatches == 0);
+  }
+
+} // TEST_SUITE
