@@ -363,6 +363,14 @@ std::string excerpt_json(const Excerpt& excerpt) {
 
 void append_excerpt_records(std::string& out, const std::vector<Excerpt>& excerpts,
                             ExcerptFormat format) {
+  // Room for every record at once (text, plus about 512 bytes of fields), so that a large
+  // document's records are not copied again each time the string grows.
+  std::size_t estimate = out.size();
+  for (const Excerpt& e : excerpts) {
+    const corpus::Unit& unit = unit_of(e);
+    estimate += unit.end - unit.start + 512;
+  }
+  out.reserve(estimate);
   ExcerptJsonCache cache;
   for (std::size_t i = 0; i < excerpts.size(); ++i) {
     if (format == ExcerptFormat::json && i > 0)
