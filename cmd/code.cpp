@@ -64,6 +64,15 @@ int run_code(const CodeOptions& options) {
     for (const auto& matcher : codebooks.matchers)
       explain_spaces.push_back(matcher->workspace());
 
+  // Each code's `"code":…,"label":…` in JSON, by code order, made once for all records.
+  std::vector<std::string> code_json;
+  for (std::size_t m = 0; m < codebooks.matchers.size(); ++m)
+    for (std::size_t c = 0; c < codebooks.matchers[m]->codes().size(); ++c) {
+      code_json.resize(std::max(code_json.size(), codebooks.order(m, c) + 1));
+      code_json[codebooks.order(m, c)] = report::excerpt_code_json(
+          codebooks.matchers[m]->codes()[c], codebooks.label(m, c, options.coding.language));
+    }
+
   // The excerpts `koda code` reports for `coded`, in unit order, then code order across
   // codebooks. Reads only immutable state: runs on the coding threads.
   auto excerpts_of = [&](const coding::CodedDocument& coded) {
@@ -80,6 +89,7 @@ int run_code(const CodeOptions& options) {
         excerpts.push_back(
             report::make_excerpt(doc, c, info, codebooks.order(m, c.code),
                                  codebooks.label(m, c.code, options.coding.language)));
+        excerpts.back().code_json = &code_json[excerpts.back().code_order];
       }
     }
     std::stable_sort(excerpts.begin(), excerpts.end(),

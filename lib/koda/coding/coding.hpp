@@ -4,6 +4,8 @@
 #include "koda/corpus/document.hpp"
 #include "koda/text/segment.hpp"
 
+#include <boost/container/small_vector.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -29,9 +31,10 @@ struct Coding {
   std::size_t unit = 0; // index into Document::units
   std::size_t code = 0; // index into Matcher::codes()
   Valence valence = Valence::neutral;
-  std::vector<Span>
-      matched; // what satisfied the code's rule (tokens, phrases, regex matches), in text order
-  Span cue;    // the cue that set the valence, with its negation when negated
+  // What satisfied the code's rule (tokens, phrases, regex matches), in text order. Most
+  // codings have one or two, kept inline: a run makes millions of codings.
+  boost::container::small_vector<Span, 2> matched;
+  Span cue; // the cue that set the valence, with its negation when negated
   bool has_cue = false;
   bool cue_negated = false;
 };

@@ -297,6 +297,14 @@ Excerpt make_excerpt(const corpus::Document& doc, const coding::Coding& coding,
   return e;
 }
 
+std::string excerpt_code_json(const coding::CodeInfo& code, std::string_view label) {
+  std::string out = "\"code\":";
+  append_json_quoted(out, code.path);
+  out += ",\"label\":";
+  append_json_quoted(out, label);
+  return out;
+}
+
 void append_excerpt_json(std::string& out, const Excerpt& e, ExcerptJsonCache& cache) {
   const corpus::Unit& unit = unit_of(e);
   if (cache.doc != e.doc || cache.unit != e.coding->unit) {
@@ -337,10 +345,10 @@ void append_excerpt_json(std::string& out, const Excerpt& e, ExcerptJsonCache& c
     cache.tail += '}';
   }
   out += cache.head;
-  out += "\"code\":";
-  append_json_quoted(out, e.code->path);
-  out += ",\"label\":";
-  append_json_quoted(out, e.label);
+  if (e.code_json)
+    out += *e.code_json;
+  else
+    out += excerpt_code_json(*e.code, e.label);
   out += ",\"valence\":\"";
   out += coding::to_string(e.coding->valence);
   out += "\",\"terms\":[";

@@ -4,6 +4,8 @@
 #include "koda/corpus/document.hpp"
 #include "koda/report/output.hpp"
 
+#include <boost/container/small_vector.hpp>
+
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -17,15 +19,21 @@ struct Excerpt {
   const corpus::Document* doc = nullptr;
   const coding::Coding* coding = nullptr;
   const coding::CodeInfo* code = nullptr;
-  std::size_t code_order = 0;          // position of the code among all codes of all codebooks
-  std::string_view label;              // owned by the codebook
-  std::vector<std::string_view> terms; // distinct matched surface forms, in text order
-  std::string_view cue;                // the deciding cue as written, or empty
+  std::size_t code_order = 0; // position of the code among all codes of all codebooks
+  std::string_view label;     // owned by the codebook
+  // Distinct matched surface forms, in text order (inline: one excerpt per record written).
+  boost::container::small_vector<std::string_view, 2> terms;
+  std::string_view cue; // the deciding cue as written, or empty
+  // `"code":…,"label":…` as JSON, when the caller has it ready; else made from the fields.
+  const std::string* code_json = nullptr;
 };
 
 // Builds the Excerpt of `coding` in `doc` for `code` with label `label`.
 Excerpt make_excerpt(const corpus::Document& doc, const coding::Coding& coding,
                      const coding::CodeInfo& code, std::size_t code_order, std::string_view label);
+
+// `"code":…,"label":…`: the part of an excerpt's JSON record that depends only on its code.
+std::string excerpt_code_json(const coding::CodeInfo& code, std::string_view label);
 
 // The output formats of coded excerpts.
 enum class ExcerptFormat { table, csv, tsv, json, jsonl, md };
