@@ -31,6 +31,14 @@ TEST_SUITE("corpus::lines") {
     CHECK(label_of("Catatan: ini bukan giliran") == "-");
     CHECK(label_of("- Pak Darto: hadir") == "-");
     CHECK(label_of("    Peneliti: terlalu menjorok") == "-");
+    // The longest label (48 bytes up to the colon), bold and indented, is still found; one
+    // byte more is not. Spaces after a timestamp have no limit.
+    const std::string longest = "Bapak Sekretaris Kelurahan (Ketua Panitia BKM 1)";
+    REQUIRE(longest.size() == 48);
+    CHECK(label_of("   **" + longest + "**: Ya.") == "|" + longest + "|Ya.");
+    CHECK(label_of("   **" + longest + "X**: Ya.") == "-");
+    CHECK(label_of("[00:12:31]" + std::string(80, ' ') + "Informan: Ya.") ==
+          "00:12:31|Informan|Ya.");
   }
 
   TEST_CASE("headings, list items, key lines, entry stamps") {

@@ -132,12 +132,16 @@ std::string_view trim(std::string_view line) {
 }
 
 std::optional<TurnLabel> parse_turn_label(std::string_view line) {
-  if (line.find(':') == std::string_view::npos) // every label ends in one: most prose has none
-    return std::nullopt;
-  TurnLabel result;
   std::size_t i = skip_spaces(line, 0);
   if (i > 3)
     return std::nullopt;
+  // Every label ends in a colon, which most prose lines lack. Without a timestamp first, it
+  // can only be within the first bytes: the label's, and `**` around it.
+  const bool stamp = i < line.size() && (line[i] == '[' || line[i] == '(' || is_digit(line[i]));
+  if (line.substr(0, stamp ? line.size() : i + k_max_label_bytes + 8).find(':') ==
+      std::string_view::npos)
+    return std::nullopt;
+  TurnLabel result;
   if (std::size_t after = scan_timestamp(line, i, result.timestamp); after != 0)
     i = after;
   bool bold = line.substr(i, 2) == "**";
