@@ -119,6 +119,20 @@ TEST_SUITE("token cache") {
     hot.put(short_key, info(6));
     CHECK(hot.find(short_key)->stem == 6);
     CHECK(hot.find(TokenKey::of("pelaksanaanny")) == nullptr);
+    // Spellings that share the entry (same hash) but not every byte are not found: one byte
+    // shorter, or longer than 16 bytes with the same first 16.
+    TokenKey prefix = TokenKey::of("pelaksanaanny");
+    prefix.hash = short_key.hash;
+    CHECK(hot.find(prefix) == nullptr);
+    const TokenKey sixteen = TokenKey::of("pelaksanaannyalh");
+    REQUIRE(sixteen.text.size() == 16);
+    hot.put(sixteen, info(7));
+    REQUIRE(hot.find(sixteen) != nullptr);
+    TokenKey seventeen = TokenKey::of("pelaksanaannyalha");
+    seventeen.hash = sixteen.hash;
+    CHECK(seventeen.head == sixteen.head);
+    CHECK(seventeen.tail == sixteen.tail);
+    CHECK(hot.find(seventeen) == nullptr);
   }
 
   TEST_CASE("everything inserted is found with its atoms after the table grows") {

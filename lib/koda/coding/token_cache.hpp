@@ -111,7 +111,7 @@ inline std::uint32_t tag_of(std::uint64_t hash) {
   return static_cast<std::uint32_t>(hash >> 32) | 1u;
 }
 
-// A thread's table of recent spellings of up to 16 bytes, direct-mapped, 320 KiB.
+// A thread's table of recent spellings of up to 16 bytes, direct-mapped, 512 KiB.
 class HotTable {
 public:
   HotTable() {
@@ -128,30 +128,30 @@ public:
 
   // The value held for `key`, or nullptr (it may still be in the shared table).
   const TokenInfo* find(const TokenKey& key) const {
+    // A token holds no NUL byte, so the zero-padded head and tail of a spelling of up to 16
+    // bytes are that spelling; an empty entry's head is 0, which no spelling's is.
     const Entry& e = entry(key.hash);
-    if (e.tag == tag_of(key.hash) && e.head == key.head && e.tail == key.tail &&
-        e.length == key.text.size())
-      return &e.value; // never true for a key of more than 16 bytes: those are not kept
+    if (key.text.size() <= 16 && e.head == key.head && e.tail == key.tail)
+      return &e.value;
     return nullptr;
   }
 
   // Keeps `value` for `key` (if it is short enough), replacing what its entry held.
   void put(const TokenKey& key, const TokenInfo& value) {
     if (key.text.size() <= 16)
-      entry(key.hash) = Entry{tag_of(key.hash), static_cast<std::uint32_t>(key.text.size()),
-                              key.head, key.tail, value};
+      entry(key.hash) = Entry{key.head, key.tail, value};
   }
 
 private:
+  // 32 bytes, so that an entry never straddles two cache lines.
   struct Entry {
-    std::uint32_t tag = 0; // 0: empty
-    std::uint32_t length = 0;
-    std::uint64_t head = 0;
+    std::uint64_t head = 0; // 0: empty
     std::uint64_t tail = 0; // bytes 8–15, zero-padded
     TokenInfo value;
   };
+  static_assert(sizeof(Entry) == 32);
   static_assert(std::is_trivially_copyable_v<Entry> && std::is_trivially_destructible_v<Entry>);
-  static constexpr std::size_t k_entries = 8192;
+  static constexpr std::size_t k_entries = 16384;
   static constexpr std::size_t k_bytes = k_entries * sizeof(Entry);
 
   Entry& entry(std::uint64_t h) const { return m_entries.get()[(h >> 40) & (k_entries - 1)]; }
