@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -64,13 +65,17 @@ int run_code(const CodeOptions& options) {
     for (const auto& matcher : codebooks.matchers)
       explain_spaces.push_back(matcher->workspace());
 
-  // Each code's `"code":…,"label":…` in JSON, by code order, made once for all records.
+  // Each code's label and `"code":…,"label":…` in JSON, by code order, made once per run.
+  std::vector<std::string_view> labels;
   std::vector<std::string> code_json;
   for (std::size_t m = 0; m < codebooks.matchers.size(); ++m)
     for (std::size_t c = 0; c < codebooks.matchers[m]->codes().size(); ++c) {
-      code_json.resize(std::max(code_json.size(), codebooks.order(m, c) + 1));
-      code_json[codebooks.order(m, c)] = report::excerpt_code_json(
-          codebooks.matchers[m]->codes()[c], codebooks.label(m, c, options.coding.language));
+      const std::size_t order = codebooks.order(m, c);
+      labels.resize(std::max(labels.size(), order + 1));
+      code_json.resize(labels.size());
+      labels[order] = codebooks.label(m, c, options.coding.language);
+      code_json[order] =
+          report::excerpt_code_json(codebooks.matchers[m]->codes()[c], labels[order]);
     }
 
   // The excerpts `koda code` reports for `coded`, in unit order, then code order across
@@ -86,17 +91,18 @@ int run_code(const CodeOptions& options) {
         const coding::CodeInfo& info = matcher.codes()[c.code];
         if (!filter.accepts(doc, c, info.path))
           continue;
-        excerpts.push_back(
-            report::make_excerpt(doc, c, info, codebooks.order(m, c.code),
-                                 codebooks.label(m, c.code, options.coding.language)));
-        excerpts.back().code_json = &code_json[excerpts.back().code_order];
+        const std::size_t order = codebooks.order(m, c.code);
+        excerpts.push_back(report::make_excerpt(doc, c, info, order, labels[order]));
+        excerpts.back().code_json = &code_json[order];
       }
     }
-    std::stable_sort(excerpts.begin(), excerpts.end(),
-                     [](const report::Excerpt& a, const report::Excerpt& b) {
-                       return a.coding->unit != b.coding->unit ? a.coding->unit < b.coding->unit
-                                                               : a.code_order < b.code_order;
-                     });
+    // One codebook's codings already come in this order.
+    auto before = [](const report::Excerpt& a, const report::Excerpt& b) {
+      return a.coding->unit != b.coding->unit ? a.coding->unit < b.coding->unit
+                                              : a.code_order < b.code_order;
+    };
+    if (!std::is_sorted(excerpts.begin(), excerpts.end(), before))
+      std::stable_sort(excerpts.begin(), excerpts.end(), before);
     return excerpts;
   };
 

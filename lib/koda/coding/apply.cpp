@@ -238,6 +238,17 @@ bool UnitScanner::eval(std::int32_t root, std::vector<Occurrence>* out) const {
   case codebook::Op::any_of: {
     bool any = false;
     for (std::uint32_t i = 0; i < node.child_count; ++i) {
+      const Node& operand = m_program.nodes[static_cast<std::size_t>(child(i))];
+      if (operand.op == codebook::Op::term) { // most operands: no call for them
+        std::span<const Occurrence> found = occurrences_of(operand.atom);
+        if (found.empty())
+          continue;
+        any = true;
+        if (!out)
+          return true;
+        out->insert(out->end(), found.begin(), found.end());
+        continue;
+      }
       if (eval(child(i), out)) {
         any = true;
         if (!out)

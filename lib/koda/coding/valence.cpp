@@ -20,18 +20,8 @@
 namespace koda::coding::detail {
 namespace {
 
-struct Verdict {
-  bool found = false;
-  std::size_t distance = 0;
-  bool obstacle = false;
-  Occurrence cue;
-  bool cue_is_obstacle = false;
-  bool negated = false;
-  Occurrence negation;
-};
-
 // Whether `candidate` decides a sentence rather than `current`.
-bool better(const Verdict& candidate, const Verdict& current) {
+bool better(const ValenceVerdict& candidate, const ValenceVerdict& current) {
   if (!current.found)
     return true;
   if (candidate.distance != current.distance)
@@ -50,9 +40,13 @@ std::string_view excerpt(std::string_view text, std::size_t start, std::size_t e
 void assign_valence(const Program& program, Workspace::State& ws, const UnitScanner& scanner,
                     std::string_view text, std::size_t unit_start, std::vector<Coding>& codings,
                     std::size_t first, std::string* trace) {
-  std::vector<Occurrence> obstacles;
-  std::vector<Occurrence> supports;
-  std::vector<Occurrence> negations;
+  // Scratch kept in the workspace: this runs for every coded unit.
+  std::vector<Occurrence>& obstacles = ws.obstacles;
+  std::vector<Occurrence>& supports = ws.supports;
+  std::vector<Occurrence>& negations = ws.negations;
+  obstacles.clear();
+  supports.clear();
+  negations.clear();
   if (program.obstacle_root != k_none)
     scanner.eval(program.obstacle_root, &obstacles);
   if (program.support_root != k_none)
@@ -65,7 +59,8 @@ void assign_valence(const Program& program, Workspace::State& ws, const UnitScan
   if (program.negation_root != k_none)
     scanner.eval(program.negation_root, &negations);
 
-  std::vector<text::Span> sentences;
+  std::vector<text::Span>& sentences = ws.sentence_spans;
+  sentences.clear();
   if (program.sentence_scope && trace) {
     sentences = ws.sentences.sentences(text); // numbered in the explanation
   } else if (program.sentence_scope) {
@@ -85,7 +80,7 @@ void assign_valence(const Program& program, Workspace::State& ws, const UnitScan
     for (std::size_t k = first; k < codings.size(); ++k)
       cover(ws.evidence[k - first]);
     if (from < to)
-      sentences = ws.sentences.sentences(text, from, to);
+      ws.sentences.sentences(text, from, to, sentences);
   }
   if (sentences.empty())
     sentences.push_back({0, text.size()});
@@ -100,7 +95,8 @@ void assign_valence(const Program& program, Workspace::State& ws, const UnitScan
 
   for (std::size_t k = first; k < codings.size(); ++k) {
     const std::vector<Occurrence>& evidence = ws.evidence[k - first];
-    std::vector<Verdict> verdicts(sentences.size());
+    std::vector<ValenceVerdict>& verdicts = ws.verdicts;
+    verdicts.assign(sentences.size(), ValenceVerdict{});
     auto consider = [&](const Occurrence& cue, bool is_obstacle) {
       std::size_t s = sentence_of(cue);
       std::size_t distance = std::numeric_limits<std::size_t>::max();
@@ -109,7 +105,7 @@ void assign_valence(const Program& program, Workspace::State& ws, const UnitScan
           distance = std::min(distance, token_gap(cue, m));
       if (distance == std::numeric_limits<std::size_t>::max())
         return; // the code's evidence is not in this cue's sentence
-      Verdict v;
+      ValenceVerdict v;
       v.found = true;
       v.distance = distance;
       v.cue = cue;
@@ -139,7 +135,7 @@ void assign_valence(const Program& program, Workspace::State& ws, const UnitScan
       consider(cue, false);
 
     Coding& coding = codings[k];
-    const Verdict* decisive = nullptr;
+    const ValenceVerdict* decisive = nullptr;
     std::size_t decisive_sentence = 0;
     for (bool want_obstacle : {true, false}) {
       for (std::size_t s = 0; s < verdicts.size() && !decisive; ++s) {

@@ -19,6 +19,17 @@ namespace detail {
 
 std::vector<CodeInfo> compile(const codebook::Codebook& codebook, Program& program);
 
+// What one sentence's cues say about a coding (valence.cpp).
+struct ValenceVerdict {
+  bool found = false;
+  std::size_t distance = 0;
+  bool obstacle = false;
+  Occurrence cue;
+  bool cue_is_obstacle = false;
+  bool negated = false;
+  Occurrence negation;
+};
+
 } // namespace detail
 
 struct Workspace::State {
@@ -57,6 +68,12 @@ struct Workspace::State {
   // Evidence per coding of the unit being coded: entry k for its k-th coding. Entries are
   // reused between units (only the first n, n = the unit's codings, are meaningful).
   std::vector<std::vector<detail::Occurrence>> evidence;
+  // Valence scratch for the unit being coded.
+  std::vector<detail::Occurrence> obstacles;
+  std::vector<detail::Occurrence> supports;
+  std::vector<detail::Occurrence> negations;
+  std::vector<detail::ValenceVerdict> verdicts;
+  std::vector<text::Span> sentence_spans;
 };
 
 struct Matcher::Impl {

@@ -248,8 +248,15 @@ std::vector<Span> SentenceSegmenter::sentences(std::string_view text) {
 std::vector<Span> SentenceSegmenter::sentences(std::string_view text, std::size_t from,
                                                std::size_t to) {
   std::vector<Span> spans;
+  sentences(text, from, to, spans);
+  return spans;
+}
+
+void SentenceSegmenter::sentences(std::string_view text, std::size_t from, std::size_t to,
+                                  std::vector<Span>& spans) {
+  spans.clear();
   if (text.empty()) {
-    return spans;
+    return;
   }
   // ICU ends a sentence at every line break. Transcripts and notes are often hard-wrapped,
   // so a single line break inside a paragraph is read as a space (same byte length, so
@@ -276,7 +283,7 @@ std::vector<Span> SentenceSegmenter::sentences(std::string_view text, std::size_
        b + 1 < boundaries.size() && boundaries[b] < to; ++b) {
     add(boundaries[b], boundaries[b + 1]);
   }
-  return spans;
+  return;
 }
 
 std::vector<Span> word_spans(std::string_view text) { return WordSegmenter().words(text); }

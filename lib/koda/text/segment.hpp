@@ -54,6 +54,8 @@ public:
   // the last that starts before byte `to`: exactly those of sentences(text) in that range
   // (ICU finds the same boundaries from any starting point), without segmenting the rest.
   std::vector<Span> sentences(std::string_view text, std::size_t from, std::size_t to);
+  // The same into `spans` (cleared first), reusing its memory.
+  void sentences(std::string_view text, std::size_t from, std::size_t to, std::vector<Span>& spans);
 
 private:
   struct Impl;
