@@ -122,6 +122,13 @@ TEST_SUITE("text::segment") {
     }
     SUBCASE("numbers are not reduplicated") {
       CHECK(words("skor 2-2") == std::vector<std::string>{"skor", "2", "2"});
+      // ICU calls a token ending in a digit, or in `_` after a digit, a number.
+      CHECK(words("x2-x2 a_-a_ 1_-1_") ==
+            std::vector<std::string>{"x2", "x2", "a_-a_", "1_", "1_"});
+    }
+    SUBCASE("a half outside ASCII next to one inside") {
+      CHECK(words("caf\u00E9-CAF\u00C9 di-di") ==
+            std::vector<std::string>{"caf\u00E9-CAF\u00C9", "di-di"});
     }
   }
 

@@ -82,32 +82,40 @@ class TokenCollector {
 public:
   TokenCollector(std::string_view text, std::vector<Span>& spans) : m_text(text), m_spans(spans) {}
 
+  // Tokens of ASCII stretches come without their status, which only a token after a
+  // hyphen needs: it is worked out here for those.
   void add(const detail::WordToken& word) {
     const Span token{word.start, word.end};
-    const bool letter = is_letter_status(word.status);
-    if (letter && m_base_is_letter && continues_reduplication(token)) {
+    if (continues_reduplication(token, word.status)) {
       m_spans.back().end = token.end;
       return;
     }
     m_spans.push_back(token);
     m_base = token;
-    m_base_is_letter = letter;
+    m_base_status = word.status;
   }
 
 private:
-  bool continues_reduplication(Span token) const {
+  bool is_letter(Span token, int32_t status) const {
+    if (status == detail::k_status_unknown)
+      status = detail::ascii_token_status(m_text, token.start, token.end);
+    return is_letter_status(status);
+  }
+
+  bool continues_reduplication(Span token, int32_t status) const {
     if (m_spans.empty() || token.start != m_spans.back().end + 1 ||
         m_text[token.start - 1] != '-') {
       return false;
     }
-    return fold_equal(m_text.substr(m_base.start, m_base.end - m_base.start),
+    return is_letter(token, status) && is_letter(m_base, m_base_status) &&
+           fold_equal(m_text.substr(m_base.start, m_base.end - m_base.start),
                       m_text.substr(token.start, token.end - token.start));
   }
 
   std::string_view m_text;
   std::vector<Span>& m_spans;
   Span m_base;
-  bool m_base_is_letter = false;
+  int32_t m_base_status = 0;
 };
 
 bool is_white_space(UChar32 c) { return c >= 0 && u_isUWhiteSpace(c); }
@@ -202,8 +210,8 @@ std::vector<Span> WordSegmenter::words(std::string_view text) {
 void WordSegmenter::words(std::string_view text, std::vector<Span>& spans) {
   spans.clear();
   TokenCollector collector(text, spans);
-  m_impl->breaker.for_each_token(text,
-                                 [&](const detail::WordToken& token) { collector.add(token); });
+  m_impl->breaker.for_each_token<false>(
+      text, [&](const detail::WordToken& token) { collector.add(token); });
 }
 
 struct SentenceSegmenter::Impl {

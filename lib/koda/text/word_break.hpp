@@ -149,7 +149,20 @@ inline ClassMasks classify(const unsigned char* p) {
 }
 #endif
 
-template <class Emit>
+// A WordToken status that was not worked out (see for_each_ascii_token's WithStatus).
+inline constexpr int32_t k_status_unknown = -1;
+
+// The status ICU gives the ASCII token `token` of `text`: a number when it ends in a digit,
+// or in `_` after a digit; else a letter word.
+inline int32_t ascii_token_status(std::string_view text, std::size_t start, std::size_t end) {
+  const CharClass before_last = end - 1 > start ? class_of(text[end - 2]) : CharClass::other;
+  return token_status(class_of(text[end - 1]), before_last);
+}
+
+// Calls `sink(const WordToken&)` with each word token of the ASCII `text`, offsets shifted
+// by `base`. Without `WithStatus`, tokens carry k_status_unknown, for callers that need the
+// status of few tokens (ascii_token_status gives it).
+template <bool WithStatus = true, class Emit>
 void for_each_ascii_token(std::string_view text, std::size_t base, Emit&& sink) {
   // Point 1 as bit masks, 64 bytes at a time: a byte belongs to a token when it is a letter,
   // digit or `_`, or a joining character between two letters or two digits; tokens are the
@@ -173,10 +186,10 @@ void for_each_ascii_token(std::string_view text, std::size_t base, Emit&& sink) 
     if (end - start == 1 && p[start] == '_') {
       return;
     }
-    const CharClass last = class_of(static_cast<char>(p[end - 1]));
-    const CharClass before_last =
-        end - 1 > start ? class_of(static_cast<char>(p[end - 2])) : CharClass::other;
-    sink(WordToken{base + start, base + end, token_status(last, before_last)});
+    if constexpr (WithStatus)
+      sink(WordToken{base + start, base + end, ascii_token_status(text, start, end)});
+    else
+      sink(WordToken{base + start, base + end, k_status_unknown});
   };
 
   ClassMasks current = blocks > 0 ? classify_block(0) : ClassMasks{};
@@ -246,16 +259,18 @@ public:
 
   // Calls `sink(const WordToken&)` with each word token of `text` in order: ASCII stretches
   // by the bit-mask scan, the rest by ICU.
-  template <class Sink> void for_each_token(std::string_view text, Sink&& sink) {
+  // Without `WithStatus`, tokens of ASCII stretches carry k_status_unknown.
+  template <bool WithStatus = true, class Sink>
+  void for_each_token(std::string_view text, Sink&& sink) {
     std::size_t pos = 0;
     while (pos < text.size()) {
       const std::size_t non_ascii = next_non_ascii(text, pos);
       if (non_ascii == text.size()) {
-        for_each_ascii_token(text.substr(pos), pos, sink);
+        for_each_ascii_token<WithStatus>(text.substr(pos), pos, sink);
         return;
       }
       const auto [start, end] = icu_stretch(text, pos, non_ascii);
-      for_each_ascii_token(text.substr(pos, start - pos), pos, sink);
+      for_each_ascii_token<WithStatus>(text.substr(pos, start - pos), pos, sink);
       m_scratch.clear();
       append_icu_tokens(text.substr(start, end - start), start, m_scratch);
       for (const WordToken& token : m_scratch)
