@@ -212,13 +212,18 @@ void FreqCounter::add(const CodedUnit& unit) {
     return;
   std::int64_t informant = -1;
   if (!unit.informant.empty()) {
-    auto it = m_informant_ids.find(unit.informant);
-    if (it == m_informant_ids.end())
-      it = m_informant_ids
-               .emplace(std::string(unit.informant),
-                        static_cast<std::uint32_t>(m_informant_ids.size()))
-               .first;
-    informant = it->second;
+    // Units come document by document, mostly from one informant: the last one is kept.
+    if (unit.informant != m_last_informant) {
+      auto it = m_informant_ids.find(unit.informant);
+      if (it == m_informant_ids.end())
+        it = m_informant_ids
+                 .emplace(std::string(unit.informant),
+                          static_cast<std::uint32_t>(m_informant_ids.size()))
+                 .first;
+      m_last_informant = it->first;
+      m_last_informant_id = it->second;
+    }
+    informant = m_last_informant_id;
   }
   std::size_t column = column_of(unit);
   for (std::size_t code : m_touched)

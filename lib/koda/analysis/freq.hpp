@@ -194,6 +194,8 @@ private:
     }
   };
   std::unordered_map<std::string, std::uint32_t, NameHash, std::equal_to<>> m_informant_ids;
+  std::string m_last_informant; // the informant of the last unit added, and its id
+  std::uint32_t m_last_informant_id = 0;
   std::vector<std::string> m_columns;
   std::unordered_map<std::string, std::size_t> m_column_ids;
   // Per-unit scratch: which codes the unit hit, with their rolled-up valence.
