@@ -277,6 +277,21 @@ private:
   std::map<std::size_t, Group> m_groups;
 };
 
+// `"attrs":{…},` with `attributes` as the object.
+void append_attrs_json(std::string& out, const corpus::Attributes& attributes) {
+  out += "\"attrs\":{";
+  bool first = true;
+  for (const auto& [key, value] : attributes) {
+    if (!first)
+      out += ',';
+    first = false;
+    append_json_quoted(out, key);
+    out += ':';
+    append_json_quoted(out, value);
+  }
+  out += "},";
+}
+
 } // namespace
 
 Excerpt make_excerpt(const corpus::Document& doc, const coding::Coding& coding,
@@ -307,37 +322,32 @@ std::string excerpt_code_json(const coding::CodeInfo& code, std::string_view lab
 
 void append_excerpt_json(std::string& out, const Excerpt& e, ExcerptJsonCache& cache) {
   const corpus::Unit& unit = unit_of(e);
+  if (cache.doc != e.doc) {
+    // The fields every unit of the document shares, quoted once.
+    cache.doc_head.clear();
+    cache.doc_head += "{\"doc\":";
+    append_json_quoted(cache.doc_head, e.doc->path);
+    cache.doc_head += ",\"kind\":\"";
+    cache.doc_head += corpus::to_string(e.doc->kind);
+    cache.doc_head += "\",";
+    cache.doc_attrs.clear();
+    append_attrs_json(cache.doc_attrs, e.doc->attributes);
+  }
   if (cache.doc != e.doc || cache.unit != e.coding->unit) {
     // The fields every coding of this unit shares, quoted once.
     cache.doc = e.doc;
     cache.unit = e.coding->unit;
-    cache.head.clear();
-    cache.head += "{\"doc\":";
-    append_json_quoted(cache.head, e.doc->path);
+    cache.head.assign(cache.doc_head);
     fmt::format_to(std::back_inserter(cache.head),
-                   ",\"kind\":\"{}\",\"unit\":{},\"line\":{},\"speaker\":",
-                   corpus::to_string(e.doc->kind), e.coding->unit, unit.line);
+                   "\"unit\":{},\"line\":{},\"speaker\":", e.coding->unit, unit.line);
     append_json_quoted(cache.head, unit.speaker);
-    cache.head += ",\"attrs\":{";
-    bool first = true;
-    auto attribute = [&](const std::string& key, const std::string& value) {
-      if (!first)
-        cache.head += ',';
-      first = false;
-      append_json_quoted(cache.head, key);
-      cache.head += ':';
-      append_json_quoted(cache.head, value);
-    };
+    cache.head += ',';
     auto speaker = unit.speaker.empty() ? e.doc->speaker_attributes.end()
                                         : e.doc->speaker_attributes.find(unit.speaker);
-    if (speaker == e.doc->speaker_attributes.end()) {
-      for (const auto& [key, value] : e.doc->attributes)
-        attribute(key, value);
-    } else {
-      for (const auto& [key, value] : coding::unit_attributes(*e.doc, unit))
-        attribute(key, value);
-    }
-    cache.head += "},";
+    if (speaker == e.doc->speaker_attributes.end())
+      cache.head += cache.doc_attrs;
+    else
+      append_attrs_json(cache.head, coding::unit_attributes(*e.doc, unit));
     cache.tail.clear();
     fmt::format_to(std::back_inserter(cache.tail), ",\"start\":{},\"end\":{},\"text\":", unit.start,
                    unit.end);

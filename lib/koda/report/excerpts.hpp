@@ -90,8 +90,10 @@ std::string excerpt_json(const Excerpt& excerpt);
 struct ExcerptJsonCache {
   const corpus::Document* doc = nullptr;
   std::size_t unit = 0;
-  std::string head; // `{"doc":…,"attrs":{…},`
-  std::string tail; // `,"start":…,"text":…}`
+  std::string doc_head;  // `{"doc":…,"kind":…,` of `doc`
+  std::string doc_attrs; // `"attrs":{…},` of `doc`'s own attributes
+  std::string head;      // `{"doc":…,"attrs":{…},` of the unit
+  std::string tail;      // `,"start":…,"text":…}` of the unit
 };
 
 // Appends the JSON object of `excerpt` to `out`, reusing `cache` for its unit's fields.
