@@ -67,6 +67,30 @@ TEST_SUITE("corpus::units") {
     }
   }
 
+  TEST_CASE("a focus group with more labels than are searched one by one") {
+    // Eleven labels: past eight they are found through an index. A label used once after
+    // an informant's turn is not a turn.
+    std::string text;
+    for (const char* round : {"a", "b"}) {
+      text += std::string("Peneliti: Putaran ") + round + ".\n";
+      for (int p = 1; p <= 10; ++p)
+        text += "Peserta " + std::to_string(p) + ": Jawaban " + round + std::to_string(p) + ".\n";
+    }
+    text += "Tamu Lain: sekali saja.\n";
+    Document doc = parse(text);
+    CHECK(doc.kind_reason == "22 speaker turns by 11 labels");
+    std::string expected;
+    int line = 1;
+    for (const char* round : {"a", "b"}) {
+      expected += std::to_string(line++) + "|Peneliti|I||Putaran " + round + ".\n";
+      for (int p = 1; p <= 10; ++p)
+        expected += std::to_string(line++) + "|Peserta " + std::to_string(p) + "|||Jawaban " +
+                    round + std::to_string(p) + "." +
+                    (round[0] == 'b' && p == 10 ? "\nTamu Lain: sekali saja." : "") + "\n";
+    }
+    CHECK(describe(doc) == expected);
+  }
+
   TEST_CASE("minutes items keep their section; attendance becomes an attribute") {
     SUBCASE("plain Hadir/Acara/Keputusan lines") {
       Document doc = parse("NOTULEN RAPAT BKM\n\nHadir: Pak A, Bu B; Pak C.\n\nAcara:\n"

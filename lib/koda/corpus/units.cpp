@@ -20,8 +20,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
+#include <cstdint>
 #include <optional>
+#include <unordered_map>
 
 namespace koda::corpus {
 namespace {
@@ -139,10 +140,14 @@ std::string label_key(std::string_view label) {
 // Each turn label of a document: how many lines carry it, and whether it is the
 // interviewer's (decided once per label, not per turn).
 struct LabelInfo {
+  std::string_view label; // as written, in the document's text
   int count = 0;
   bool interviewer = false;
 };
-using LabelCounts = std::map<std::string, LabelInfo, std::less<>>;
+struct LabelCounts {
+  std::vector<LabelInfo> labels;     // in order of first use
+  std::vector<std::int32_t> of_line; // per body line: its label's index, or -1
+};
 
 // Each line's turn label, if it has one, parsed once for counting and for cutting.
 std::vector<std::optional<lines::TurnLabel>> turn_labels(const std::vector<Line>& body) {
@@ -155,13 +160,35 @@ std::vector<std::optional<lines::TurnLabel>> turn_labels(const std::vector<Line>
 
 LabelCounts count_labels(const std::vector<std::optional<lines::TurnLabel>>& turn_labels) {
   LabelCounts counts;
-  for (const auto& turn : turn_labels)
-    if (turn) {
-      auto it = counts.find(turn->label);
-      if (it == counts.end())
-        it = counts.emplace(std::string(turn->label), LabelInfo{}).first;
-      ++it->second.count;
+  counts.of_line.assign(turn_labels.size(), -1);
+  // A transcript has a handful of labels: they are searched in order, and past a few
+  // through a hash index.
+  constexpr std::size_t k_linear = 8;
+  std::unordered_map<std::string_view, std::int32_t> index;
+  for (std::size_t i = 0; i < turn_labels.size(); ++i) {
+    if (!turn_labels[i])
+      continue;
+    const std::string_view label = turn_labels[i]->label;
+    std::int32_t found = -1;
+    if (counts.labels.size() <= k_linear) {
+      for (std::size_t k = 0; k < counts.labels.size() && found < 0; ++k)
+        if (counts.labels[k].label == label)
+          found = static_cast<std::int32_t>(k);
+    } else if (auto it = index.find(label); it != index.end()) {
+      found = it->second;
     }
+    if (found < 0) {
+      found = static_cast<std::int32_t>(counts.labels.size());
+      counts.labels.push_back({label, 0, false});
+      if (counts.labels.size() == k_linear + 1)
+        for (std::size_t k = 0; k < counts.labels.size(); ++k)
+          index.emplace(counts.labels[k].label, static_cast<std::int32_t>(k));
+      else if (counts.labels.size() > k_linear + 1)
+        index.emplace(label, found);
+    }
+    ++counts.labels[static_cast<std::size_t>(found)].count;
+    counts.of_line[i] = found;
+  }
   return counts;
 }
 
@@ -170,8 +197,8 @@ public:
   InterviewerRule(const std::vector<std::string>& given, const LabelCounts& labels) {
     for (const std::string& g : given)
       m_given.push_back(label_key(g));
-    for (const auto& [label, info] : labels) {
-      std::string key = label_key(label);
+    for (const LabelInfo& info : labels.labels) {
+      std::string key = label_key(info.label);
       if (key == "p" || key == "pewawancara" || key == "peneliti")
         m_p_pair = true;
     }
@@ -206,8 +233,8 @@ std::vector<Turn> find_turns(const std::vector<Line>& body,
   const std::vector<std::optional<lines::TurnLabel>> parsed = turn_labels(body);
   LabelCounts labels = count_labels(parsed);
   const InterviewerRule rule(interviewer_labels, labels);
-  for (auto& [label, info] : labels)
-    info.interviewer = rule.is_interviewer(label);
+  for (LabelInfo& info : labels.labels)
+    info.interviewer = rule.is_interviewer(info.label);
   std::vector<Turn> turns;
   bool after_interviewer = false; // the open turn is the interviewer's: an answer follows
   for (std::size_t i = 0; i < body.size(); ++i) {
@@ -218,7 +245,7 @@ std::vector<Turn> find_turns(const std::vector<Line>& body,
     const std::optional<lines::TurnLabel>& turn = parsed[i];
     if (!turn)
       continue;
-    const LabelInfo& label = labels.find(turn->label)->second;
+    const LabelInfo& label = labels.labels[static_cast<std::size_t>(labels.of_line[i])];
     const bool interviewer = label.interviewer;
     if (label.count >= 2 || interviewer || after_interviewer || !turn->timestamp.empty()) {
       turns.push_back({i, *turn, interviewer});
