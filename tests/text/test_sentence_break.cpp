@@ -1,3 +1,4 @@
+#include "escaped.hpp"
 #include "koda/text/sentence_break.hpp"
 
 #include <doctest/doctest.h>
@@ -14,6 +15,8 @@
 #include <vector>
 
 using koda::text::detail::sentence_boundaries;
+
+using koda::text::testing::escaped;
 
 namespace {
 
@@ -45,22 +48,6 @@ public:
 private:
   std::unique_ptr<icu::BreakIterator> m_iterator;
 };
-
-std::string escaped(std::string_view text) {
-  std::string result;
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x20 && byte < 0x7F && c != '\\') {
-      result.push_back(c);
-    } else {
-      constexpr std::string_view hex = "0123456789ABCDEF";
-      result += "\\x";
-      result.push_back(hex[byte >> 4]);
-      result.push_back(hex[byte & 0xF]);
-    }
-  }
-  return result;
-}
 
 } // namespace
 

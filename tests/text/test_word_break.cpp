@@ -1,3 +1,4 @@
+#include "escaped.hpp"
 #include "koda/text/word_break.hpp"
 
 #include <doctest/doctest.h>
@@ -23,29 +24,14 @@ template <> struct StringMaker<WordToken> {
 };
 } // namespace doctest
 
+using koda::text::testing::escaped;
+
 namespace {
 
 std::vector<WordToken> ascii_tokens(std::string_view text) {
   std::vector<WordToken> tokens;
   append_ascii_tokens(text, 0, tokens);
   return tokens;
-}
-
-// `text` with bytes outside printable ASCII escaped, for failure messages.
-std::string escaped(std::string_view text) {
-  std::string result;
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x20 && byte < 0x7F && c != '\\') {
-      result.push_back(c);
-    } else {
-      constexpr std::string_view hex = "0123456789ABCDEF";
-      result += "\\x";
-      result.push_back(hex[byte >> 4]);
-      result.push_back(hex[byte & 0xF]);
-    }
-  }
-  return result;
 }
 
 // Compares the fast path with ICU alone on each text `next()` yields; counts the texts that
