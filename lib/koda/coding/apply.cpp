@@ -329,14 +329,21 @@ std::vector<Coding> Matcher::code_document(const corpus::Document& doc, Intervie
       continue;
 
     // The codes some occurring atom can make true, in code order, each as code << 1 | 1
-    // when an occurring atom alone makes it true.
+    // when an occurring atom alone makes it true. Full detail needs each code's evidence:
+    // what the terms under its rule's top-level `|` found is collected in `direct` for all
+    // codes at once, so that only the rule's other operands are evaluated.
     ws.candidates.clear();
+    ws.direct.clear();
     for (std::uint32_t code : program.always_codes)
       ws.candidates.push_back(code << 1);
-    for (const Occurrence& occurrence : ws.occurrences)
-      for (std::uint32_t entry : program.atom_codes[occurrence.atom])
+    for (std::size_t i = 0; i < ws.occurrences.size(); ++i)
+      for (std::uint32_t entry : program.atom_codes[ws.occurrences[i].atom]) {
         ws.candidates.push_back(entry);
+        if (detail == Detail::full && (entry & 1))
+          ws.direct.push_back(std::uint64_t{entry >> 1} << 32 | i);
+      }
     std::sort(ws.candidates.begin(), ws.candidates.end());
+    std::sort(ws.direct.begin(), ws.direct.end());
     // Of the entries of one code keep the last, which is marked sure if any is.
     std::size_t kept = 0;
     for (std::size_t i = 0; i < ws.candidates.size(); ++i)
@@ -344,16 +351,6 @@ std::vector<Coding> Matcher::code_document(const corpus::Document& doc, Intervie
         ws.candidates[kept++] = ws.candidates[i];
     ws.candidates.resize(kept);
 
-    // Full detail needs each code's evidence. What its terms under the top-level `|` found
-    // is collected here for all codes at once; only the other operands are evaluated.
-    if (detail == Detail::full) {
-      ws.direct.clear();
-      for (std::size_t i = 0; i < ws.occurrences.size(); ++i)
-        for (std::uint32_t entry : program.atom_codes[ws.occurrences[i].atom])
-          if (entry & 1)
-            ws.direct.push_back(std::uint64_t{entry >> 1} << 32 | i);
-      std::sort(ws.direct.begin(), ws.direct.end());
-    }
     std::size_t next_direct = 0;
 
     std::size_t first_coding = codings.size();
