@@ -1,4 +1,4 @@
-#include "escaped.hpp"
+#include "differential.hpp"
 #include "koda/text/sentence_break.hpp"
 
 #include <doctest/doctest.h>
@@ -17,6 +17,7 @@
 using koda::text::detail::sentence_boundaries;
 
 using koda::text::testing::escaped;
+using koda::text::testing::for_each_string;
 
 namespace {
 
@@ -118,15 +119,7 @@ TEST_SUITE("text::sentence_break") {
       // LF, Other.
       constexpr std::array<char, 12> alphabet = {'a', 'B', '7', '.',  '?',  ')',
                                                  '"', ',', ' ', '\r', '\n', '#'};
-      std::size_t combinations = 1;
-      for (std::size_t length = 0; length <= 5; ++length, combinations *= alphabet.size()) {
-        for (std::size_t n = 0; n < combinations; ++n) {
-          std::string text;
-          for (std::size_t i = 0, rest = n; i < length; ++i, rest /= alphabet.size())
-            text += alphabet[rest % alphabet.size()];
-          compare(text);
-        }
-      }
+      for_each_string(alphabet, 5, compare);
       CHECK(compared == 1 + 12 + 144 + 1728 + 20736 + 248832);
     }
     SUBCASE("random ASCII bytes") {
@@ -148,15 +141,7 @@ TEST_SUITE("text::sentence_break") {
           {"a",      "B",      "7",      ".",      "!",      ")",      ",",
            " ",      "\r",     "\n",     "#",      "\u0301", "\u00AD", "\u2028",
            "\u65E5", "\u00C9", "\u3002", "\u2014", "\u201D", "\u00A0"});
-      std::size_t combinations = 1;
-      for (std::size_t length = 0; length <= 4; ++length, combinations *= alphabet.size()) {
-        for (std::size_t n = 0; n < combinations; ++n) {
-          std::string text;
-          for (std::size_t i = 0, rest = n; i < length; ++i, rest /= alphabet.size())
-            text += alphabet[rest % alphabet.size()];
-          compare(text);
-        }
-      }
+      for_each_string(alphabet, 4, compare);
       CHECK(compared == 1 + 20 + 400 + 8000 + 160000);
     }
     SUBCASE("generated sentences with abbreviations, quotes, numbers and line breaks") {

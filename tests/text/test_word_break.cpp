@@ -1,4 +1,4 @@
-#include "escaped.hpp"
+#include "differential.hpp"
 #include "koda/text/word_break.hpp"
 
 #include <doctest/doctest.h>
@@ -25,6 +25,7 @@ template <> struct StringMaker<WordToken> {
 } // namespace doctest
 
 using koda::text::testing::escaped;
+using koda::text::testing::for_each_string;
 
 namespace {
 
@@ -167,20 +168,7 @@ TEST_SUITE("text::word_break") {
       constexpr std::array<std::string_view, 17> alphabet = {
           "a",  "@", "1",  "_",  ".", "'", ",",      ";",     ":",
           "\"", " ", "\t", "\n", "-", "é", "\u200D", "\u24C2"};
-      std::array<std::size_t, 4> digits{};
-      for (std::size_t length = 0; length <= digits.size(); ++length) {
-        std::size_t combinations = 1;
-        for (std::size_t i = 0; i < length; ++i) {
-          combinations *= alphabet.size();
-        }
-        for (std::size_t n = 0; n < combinations; ++n) {
-          std::string text;
-          for (std::size_t i = 0, rest = n; i < length; ++i, rest /= alphabet.size()) {
-            text += alphabet[rest % alphabet.size()];
-          }
-          differential.compare(text);
-        }
-      }
+      for_each_string(alphabet, 4, [&](std::string_view text) { differential.compare(text); });
       CHECK(differential.compared() == 1 + 17 + 289 + 4913 + 83521);
     }
     SUBCASE("random ASCII bytes") {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,21 @@ inline std::string escaped(std::string_view text) {
     }
   }
   return result;
+}
+
+// Calls `check(text)` with every string of 0 to `max_length` pieces of `alphabet` (chars or
+// strings), shortest first: the exhaustive part of a differential test.
+template <class Alphabet, class Check>
+void for_each_string(const Alphabet& alphabet, std::size_t max_length, Check&& check) {
+  std::size_t combinations = 1;
+  for (std::size_t length = 0; length <= max_length; ++length, combinations *= alphabet.size()) {
+    for (std::size_t n = 0; n < combinations; ++n) {
+      std::string text;
+      for (std::size_t i = 0, rest = n; i < length; ++i, rest /= alphabet.size())
+        text += alphabet[rest % alphabet.size()];
+      check(text);
+    }
+  }
 }
 
 } // namespace koda::text::testing
