@@ -41,7 +41,6 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <limits>
 
 namespace koda::text {
 namespace {
