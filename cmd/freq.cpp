@@ -134,7 +134,7 @@ public:
 private:
   void add_unit(const corpus::Document& doc, const corpus::Unit& unit,
                 const std::vector<analysis::CodeHit>& hits) {
-    std::string informant = analysis::informant_of(doc, unit);
+    const std::string_view informant = analysis::informant_of(doc, unit);
     corpus::Attributes attributes;
     analysis::CodedUnit coded;
     coded.document = m_document;

@@ -61,7 +61,7 @@ bool selected(const std::string& path, const std::vector<std::string>& codes) {
 
 } // namespace
 
-std::string informant_of(const corpus::Document& doc, const corpus::Unit& unit) {
+std::string_view informant_of(const corpus::Document& doc, const corpus::Unit& unit) {
   if (unit.interviewer || unit.speaker.empty())
     return {};
   if (doc.kind == corpus::Kind::interview) {
@@ -87,8 +87,9 @@ void filtered_codings(const coding::CodedDocument& coded, const coding::CodingFi
         out.push_back({c.unit, code, &c});
     }
   // Each codebook's codings are in unit order already; this merges the codebooks.
-  std::stable_sort(out.begin(), out.end(),
-                   [](const RunCoding& a, const RunCoding& b) { return a.unit < b.unit; });
+  if (coded.codings.size() > 1)
+    std::stable_sort(out.begin(), out.end(),
+                     [](const RunCoding& a, const RunCoding& b) { return a.unit < b.unit; });
 }
 
 double Cooccurrence::jaccard(std::size_t i, std::size_t j) const {

@@ -102,7 +102,7 @@ template <class Each> void for_each_unit(std::span<const RunCoding> codings, Eac
 // without a speaker (an interview's preamble, minutes, observations); in an interview, the
 // `informant` attribute (the speaker's from --attributes, else the document's) when
 // present; else the speaker label.
-std::string informant_of(const corpus::Document& doc, const corpus::Unit& unit);
+std::string_view informant_of(const corpus::Document& doc, const corpus::Unit& unit);
 
 // Counts for one code (or, in the totals row, for any code).
 struct FreqCounts {

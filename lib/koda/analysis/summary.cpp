@@ -237,8 +237,8 @@ void SummaryBuilder::add(const coding::CodedDocument& coded) {
     return;
   const std::size_t document = m_documents++;
   for (const corpus::Unit& unit : doc.units)
-    if (std::string informant = informant_of(doc, unit); !informant.empty())
-      m_informants.insert(std::move(informant));
+    if (std::string_view informant = informant_of(doc, unit); !informant.empty())
+      m_informants.emplace(informant);
   m_document_date = document_date(doc);
   // The filtered codings of every codebook, grouped by unit as `koda freq` groups them.
   filtered_codings(coded, m_options.filter, m_codes, m_offsets, m_hits);
@@ -248,7 +248,7 @@ void SummaryBuilder::add(const coding::CodedDocument& coded) {
 void SummaryBuilder::add_unit(const corpus::Document& doc, std::size_t document,
                               std::span<const RunCoding> hits) {
   const corpus::Unit& unit = doc.units[hits.front().unit];
-  const std::string informant = informant_of(doc, unit);
+  const std::string_view informant = informant_of(doc, unit);
   m_unit_codes.clear();
   for (const RunCoding& hit : hits)
     m_unit_codes.push_back({hit.code, hit.coding->valence});
@@ -264,7 +264,8 @@ void SummaryBuilder::add_unit(const corpus::Document& doc, std::size_t document,
   const std::vector<std::size_t> factors = touched(hits, Part::factors);
   note_terms(doc, hits, factors);
   // Quotes are told apart by informant, or by document where a unit has none.
-  note_quotes(doc, unit, informant.empty() ? "\x1f" + doc.path : informant, hits, factors);
+  note_quotes(doc, unit, informant.empty() ? "\x1f" + doc.path : std::string(informant), hits,
+              factors);
   note_dates(doc, unit, hits);
 }
 

@@ -197,21 +197,41 @@ void UnitScanner::scan_regexes(std::string_view text) {
 }
 
 void UnitScanner::index_occurrences() {
+  // Occurrences come in token order per pass (hot hits, misses, phrases, regexes), so they
+  // are put in (atom, first, last) order by counting them per atom, placing each atom's run,
+  // and insertion-sorting the few occurrences of each atom.
   Workspace::State& ws = m_ws;
-  std::sort(ws.occurrences.begin(), ws.occurrences.end(),
-            [](const Occurrence& a, const Occurrence& b) {
-              return a.atom != b.atom ? a.atom < b.atom
-                                      : (a.first != b.first ? a.first < b.first : a.last < b.last);
-            });
   ++ws.stamp;
-  for (std::size_t i = 0; i < ws.occurrences.size(); ++i) {
-    std::uint32_t atom = ws.occurrences[i].atom;
-    if (ws.atom_stamp[atom] != ws.stamp) {
-      ws.atom_stamp[atom] = ws.stamp;
-      ws.atom_begin[atom] = static_cast<std::uint32_t>(i);
+  ws.unit_atoms.clear();
+  for (const Occurrence& o : ws.occurrences) {
+    if (ws.atom_stamp[o.atom] != ws.stamp) {
+      ws.atom_stamp[o.atom] = ws.stamp;
+      ws.atom_end[o.atom] = 0;
+      ws.unit_atoms.push_back(o.atom);
     }
-    ws.atom_end[atom] = static_cast<std::uint32_t>(i + 1);
+    ++ws.atom_end[o.atom];
   }
+  std::sort(ws.unit_atoms.begin(), ws.unit_atoms.end());
+  std::uint32_t at = 0;
+  for (std::uint32_t atom : ws.unit_atoms) {
+    ws.atom_begin[atom] = at;
+    at += ws.atom_end[atom];
+    ws.atom_end[atom] = ws.atom_begin[atom]; // the fill position, then the end
+  }
+  ws.sorted_occurrences.resize(ws.occurrences.size());
+  for (const Occurrence& o : ws.occurrences)
+    ws.sorted_occurrences[ws.atom_end[o.atom]++] = o;
+  auto before = [](const Occurrence& a, const Occurrence& b) {
+    return a.first != b.first ? a.first < b.first : a.last < b.last;
+  };
+  for (std::uint32_t atom : ws.unit_atoms) {
+    Occurrence* run = ws.sorted_occurrences.data() + ws.atom_begin[atom];
+    const std::size_t count = ws.atom_end[atom] - ws.atom_begin[atom];
+    for (std::size_t i = 1; i < count; ++i)
+      for (std::size_t j = i; j > 0 && before(run[j], run[j - 1]); --j)
+        std::swap(run[j], run[j - 1]);
+  }
+  ws.occurrences.swap(ws.sorted_occurrences);
 }
 
 std::span<const Occurrence> UnitScanner::occurrences_of(std::uint32_t atom) const {
@@ -336,11 +356,12 @@ std::vector<Coding> Matcher::code_document(const corpus::Document& doc, Intervie
     ws.direct.clear();
     for (std::uint32_t code : program.always_codes)
       ws.candidates.push_back(code << 1);
-    for (std::size_t i = 0; i < ws.occurrences.size(); ++i)
-      for (std::uint32_t entry : program.atom_codes[ws.occurrences[i].atom]) {
+    for (std::uint32_t atom : ws.unit_atoms)
+      for (std::uint32_t entry : program.atom_codes[atom]) {
         ws.candidates.push_back(entry);
         if (detail == Detail::full && (entry & 1))
-          ws.direct.push_back(std::uint64_t{entry >> 1} << 32 | i);
+          for (std::uint32_t i = ws.atom_begin[atom]; i < ws.atom_end[atom]; ++i)
+            ws.direct.push_back(std::uint64_t{entry >> 1} << 32 | i);
       }
     std::sort(ws.candidates.begin(), ws.candidates.end());
     std::sort(ws.direct.begin(), ws.direct.end());

@@ -51,6 +51,22 @@ struct TokenInfo {
   std::uint16_t atoms_count = 0;
 };
 
+// For a spelling of n ≤ 16 bytes: which bytes of its first 8 and of its next 8 are its own.
+struct KeyMasks {
+  std::uint64_t head;
+  std::uint64_t tail;
+};
+constexpr KeyMasks key_masks(std::size_t n) {
+  const std::size_t h = n < 8 ? n : 8;
+  const std::size_t t = n > 8 ? n - 8 : 0;
+  return {h == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * h)) - 1,
+          t == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * t)) - 1};
+}
+inline constexpr KeyMasks k_key_masks[17] = {
+    key_masks(0),  key_masks(1),  key_masks(2),  key_masks(3),  key_masks(4),  key_masks(5),
+    key_masks(6),  key_masks(7),  key_masks(8),  key_masks(9),  key_masks(10), key_masks(11),
+    key_masks(12), key_masks(13), key_masks(14), key_masks(15), key_masks(16)};
+
 // A spelling as the caches see it: its bytes, its first 8 bytes and bytes 8 to 15
 // (zero-padded), and its hash. A token never holds a NUL byte, so for spellings of up to
 // 16 bytes equal length, head and tail mean equal spellings.
@@ -67,26 +83,29 @@ struct TokenKey {
     TokenKey key;
     key.text = text;
     const std::size_t n = text.size();
-    key.head = load(text.data(), n < 8 ? n : 8, readable >= 8);
-    if (n > 8)
-      key.tail = load(text.data() + 8, n < 16 ? n - 8 : 8, readable >= 16);
-    std::uint64_t h = (0x9E3779B97F4A7C15ull ^ n) ^ key.head;
-    if (n > 8) {
-      h *= 0xFF51AFD7ED558CCDull;
-      h = (h ^ key.tail) * 0xFF51AFD7ED558CCDull;
-      h ^= h >> 32;
-      for (std::size_t at = 16; at < n; at += 8) {
-        const std::size_t k = n - at < 8 ? n - at : 8;
-        h = (h ^ load(text.data() + at, k, readable >= at + 8)) * 0xFF51AFD7ED558CCDull;
-        h ^= h >> 32;
-      }
+    if (n <= 16 && readable >= 16) [[likely]] {
+      // Most tokens: two loads and two masks, without a branch on the length (which varies
+      // from token to token and would be mispredicted).
+      std::memcpy(&key.head, text.data(), 8);
+      std::memcpy(&key.tail, text.data() + 8, 8);
+      key.head &= k_key_masks[n].head;
+      key.tail &= k_key_masks[n].tail;
+    } else {
+      key.head = load(text.data(), n < 8 ? n : 8, readable >= 8);
+      if (n > 8)
+        key.tail = load(text.data() + 8, n < 16 ? n - 8 : 8, readable >= 16);
     }
-    // MurmurHash3's finaliser: every input bit reaches the low bits used as the index.
-    h ^= h >> 33;
+    std::uint64_t h = key.head * 0x9E3779B97F4A7C15ull ^ (key.tail + n) * 0xC2B2AE3D27D4EB4Full;
+    for (std::size_t at = 16; at < n; at += 8) {
+      const std::size_t k = n - at < 8 ? n - at : 8;
+      h = (h ^ load(text.data() + at, k, readable >= at + 8)) * 0xFF51AFD7ED558CCDull;
+      h ^= h >> 32;
+    }
+    // The high bits of the products depend on every input bit; folding them down makes the
+    // low bits (the shared table's index) depend on them too.
+    h ^= h >> 29;
     h *= 0xFF51AFD7ED558CCDull;
-    h ^= h >> 33;
-    h *= 0xC4CEB9FE1A85EC53ull;
-    h ^= h >> 33;
+    h ^= h >> 32;
     key.hash = h;
     return key;
   }

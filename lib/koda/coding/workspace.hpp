@@ -55,9 +55,11 @@ struct Workspace::State {
   std::vector<std::int32_t> token_forms;
   std::vector<std::uint32_t> known; // tokens whose stem or form the codebook knows
   std::vector<detail::TokenKey> token_keys;
-  std::vector<std::uint32_t> misses;           // tokens the hot table did not answer
-  std::vector<detail::Occurrence> occurrences; // sorted by atom, then position
-  std::vector<std::uint32_t> atom_stamp;       // == stamp: atom occurs in this unit
+  std::vector<std::uint32_t> misses;                  // tokens the hot table did not answer
+  std::vector<detail::Occurrence> occurrences;        // sorted by atom, then position
+  std::vector<detail::Occurrence> sorted_occurrences; // index_occurrences' other buffer
+  std::vector<std::uint32_t> unit_atoms;              // the atoms that occur, ascending
+  std::vector<std::uint32_t> atom_stamp;              // == stamp: atom occurs in this unit
   std::vector<std::uint32_t> atom_begin;
   std::vector<std::uint32_t> atom_end;
   std::uint32_t stamp = 0;
