@@ -107,46 +107,60 @@ void UnitScanner::scan(std::string_view text) {
     ws.token_stems.resize(n);
     ws.token_forms.resize(n);
     ws.token_keys.resize(n);
+    ws.misses.resize(n);
+    ws.known.resize(n);
+    ws.atom_tokens.resize(n);
   }
-  // Lookups are bound by memory latency, so they go in three passes: key every token and
-  // prefetch its hot-table entry; answer what the hot table holds (most tokens) and
-  // prefetch the shared slots of the rest; then look those up.
+  // Lookups are bound by memory latency, so they go in passes: key every token and prefetch
+  // its hot-table entry; answer what the hot table holds (most tokens); prefetch the shared
+  // slots of the rest, then look those up.
   for (std::size_t i = 0; i < n; ++i) {
     const text::Span& span = ws.tokens[i];
     ws.token_keys[i] =
         TokenKey::of(text.substr(span.start, span.end - span.start), text.size() - span.start);
     ws.hot.prefetch(ws.token_keys[i]);
   }
-  ws.misses.clear();
-  ws.known.clear();
+  // The hot pass has no branch that depends on the token: which tokens missed, which the
+  // codebook knows and which have one-word atoms are each appended to a list by writing
+  // the index and advancing the list's end by 0 or 1. (Whether a token is known varies from
+  // token to token, and mispredicted branches cost more than the probes.)
+  std::size_t misses = 0;
+  std::size_t known = 0;
+  std::size_t with_atoms = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    const TokenInfo* info = ws.hot.find(ws.token_keys[i]);
-    if (!info) {
-      ws.shared.prefetch(ws.token_keys[i]);
-      ws.misses.push_back(static_cast<std::uint32_t>(i));
-      continue;
-    }
-    ws.token_stems[i] = info->stem;
-    ws.token_forms[i] = info->form;
-    if ((info->stem & info->form) != k_none) // either is known to the codebook
-      ws.known.push_back(static_cast<std::uint32_t>(i));
-    if (info->atoms_count > 0) {
-      const std::uint32_t* atoms = ws.shared.atoms(*info);
-      for (std::uint32_t k = 0; k < info->atoms_count; ++k)
-        add(atoms[k], i, i);
-    }
+    const HotTable::Probe probe = ws.hot.probe(ws.token_keys[i]);
+    const auto index = static_cast<std::uint32_t>(i);
+    ws.token_stems[i] = probe.value.stem; // a miss's are replaced below
+    ws.token_forms[i] = probe.value.form;
+    ws.misses[misses] = index;
+    misses += probe.hit ? 0 : 1;
+    ws.known[known] = index;
+    known += (probe.hit & ((probe.value.stem & probe.value.form) != k_none)) ? 1 : 0;
+    ws.atom_tokens[with_atoms] = index;
+    with_atoms += (probe.hit & (probe.value.atoms_count > 0)) ? 1 : 0;
   }
-  for (std::uint32_t i : ws.misses) {
+  for (std::size_t k = 0; k < with_atoms; ++k) {
+    const std::uint32_t i = ws.atom_tokens[k];
+    const TokenInfo info = ws.hot.probe(ws.token_keys[i]).value; // no entry changed since
+    const std::uint32_t* atoms = ws.shared.atoms(info);
+    for (std::uint32_t a = 0; a < info.atoms_count; ++a)
+      add(atoms[a], i, i);
+  }
+  for (std::size_t k = 0; k < misses; ++k)
+    ws.shared.prefetch(ws.token_keys[ws.misses[k]]);
+  for (std::size_t k = 0; k < misses; ++k) {
+    const std::uint32_t i = ws.misses[k];
     const Lookup found = lookup(ws.token_keys[i]);
     ws.token_stems[i] = found.info.stem;
     ws.token_forms[i] = found.info.form;
-    if ((found.info.stem & found.info.form) != k_none)
-      ws.known.push_back(i);
-    for (std::uint32_t k = 0; k < found.info.atoms_count; ++k)
-      add(found.atoms[k], i, i);
+    ws.known[known] = i;
+    known += (found.info.stem & found.info.form) != k_none ? 1 : 0;
+    for (std::uint32_t a = 0; a < found.info.atoms_count; ++a)
+      add(found.atoms[a], i, i);
   }
   // Phrases start at a token whose stem or folded form the codebook knows.
-  for (std::uint32_t i : ws.known) {
+  for (std::size_t k = 0; k < known; ++k) {
+    const std::uint32_t i = ws.known[k];
     auto check = [&](const std::vector<std::uint32_t>& phrases) {
       for (std::uint32_t atom : phrases)
         if (phrase_at(m_program.atoms[atom], i))

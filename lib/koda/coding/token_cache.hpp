@@ -155,6 +155,17 @@ public:
     return nullptr;
   }
 
+  // What a probe for `key` found: `value` is the entry's, meaningful only on a hit.
+  struct Probe {
+    bool hit;
+    TokenInfo value;
+  };
+  Probe probe(const TokenKey& key) const {
+    const Entry& e = entry(key.hash);
+    const bool hit = (key.text.size() <= 16) & (e.head == key.head) & (e.tail == key.tail);
+    return {hit, e.value};
+  }
+
   // Keeps `value` for `key` (if it is short enough), replacing what its entry held.
   void put(const TokenKey& key, const TokenInfo& value) {
     if (key.text.size() <= 16)

@@ -56,6 +56,7 @@ struct Workspace::State {
   std::vector<std::uint32_t> known; // tokens whose stem or form the codebook knows
   std::vector<detail::TokenKey> token_keys;
   std::vector<std::uint32_t> misses;                  // tokens the hot table did not answer
+  std::vector<std::uint32_t> atom_tokens;             // tokens the hot table gave one-word atoms
   std::vector<detail::Occurrence> occurrences;        // sorted by atom, then position
   std::vector<detail::Occurrence> sorted_occurrences; // index_occurrences' other buffer
   std::vector<std::uint32_t> unit_atoms;              // the atoms that occur, ascending
