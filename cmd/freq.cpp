@@ -84,6 +84,8 @@ analysis::FreqOptions counting_options(const FreqOptions& options) {
   counting.min_units = options.min;
   counting.codes = options.coding.codes;
   counting.depth = options.depth;
+  // The pairs of codes a unit has are counted only for a co-occurrence table.
+  counting.cooccurrence = options.cooccur || options.jaccard;
   return counting;
 }
 

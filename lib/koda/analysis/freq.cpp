@@ -232,6 +232,8 @@ void FreqCounter::add(const CodedUnit& unit) {
   count(m_stats.back(), unit, column, informant, any);
 
   // Co-occurrence: every pair of distinct matrix rows the unit hit, and the diagonal.
+  if (!m_options.cooccurrence)
+    return;
   std::vector<std::size_t>& rows = m_unit_rows;
   rows.clear();
   for (const CodeHit& hit : unit.codes)

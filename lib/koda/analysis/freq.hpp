@@ -51,6 +51,7 @@ struct FreqOptions {
   std::uint64_t min_units = 0;      // rows with fewer units are left out
   std::vector<std::string> codes;   // rows only for these paths and their descendants
   std::optional<std::size_t> depth; // co-occurrence on codes at this depth (else leaves)
+  bool cooccurrence = true;         // count co-occurrence (else cooccurrence() counts nothing)
 };
 
 // One code applied to a unit (after filtering), with the valence of that coding.

@@ -97,7 +97,7 @@ void UnitScanner::add(std::uint32_t atom, std::size_t first, std::size_t last) {
                             ws.tokens[last].end});
 }
 
-void UnitScanner::scan(std::string_view text) {
+void UnitScanner::scan(std::string_view text, std::size_t slack) {
   Workspace::State& ws = m_ws;
   ws.words.words(text, ws.tokens);
   ws.occurrences.clear();
@@ -116,8 +116,8 @@ void UnitScanner::scan(std::string_view text) {
   // slots of the rest, then look those up.
   for (std::size_t i = 0; i < n; ++i) {
     const text::Span& span = ws.tokens[i];
-    ws.token_keys[i] =
-        TokenKey::of(text.substr(span.start, span.end - span.start), text.size() - span.start);
+    ws.token_keys[i] = TokenKey::of(text.substr(span.start, span.end - span.start),
+                                    text.size() - span.start + slack);
     ws.hot.prefetch(ws.token_keys[i]);
   }
   // The hot pass has no branch that depends on the token: which tokens missed, which the
@@ -358,7 +358,7 @@ std::vector<Coding> Matcher::code_document(const corpus::Document& doc, Intervie
     if (unit.interviewer && interviewer == Interviewer::skip)
       continue;
     std::string_view text = doc.unit_text(unit);
-    scanner.scan(text);
+    scanner.scan(text, doc.text.size() - unit.end);
     if (ws.occurrences.empty() && program.always_codes.empty())
       continue;
 

@@ -93,8 +93,9 @@ class UnitScanner {
 public:
   UnitScanner(const Program& program, Workspace::State& ws) : m_program(program), m_ws(ws) {}
 
-  // Tokenises `text` and records every atom occurrence in it.
-  void scan(std::string_view text);
+  // Tokenises `text` and records every atom occurrence in it. `slack` bytes after the text
+  // may be read (a unit's text is followed by the rest of its document).
+  void scan(std::string_view text, std::size_t slack = 0);
 
   // Whether the rule at `root` holds in the scanned unit; its evidence is appended to `out`.
   bool eval(std::int32_t root, std::vector<Occurrence>* out) const;

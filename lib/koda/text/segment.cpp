@@ -102,8 +102,10 @@ private:
   }
 
   bool continues_reduplication(Span token, int32_t status) const {
-    if (m_spans.empty() || token.start != m_spans.back().end + 1 ||
-        m_text[token.start - 1] != '-') {
+    // The hyphen first: it is rare, so this branch is predicted well; whether a token
+    // follows the last after exactly one byte is not.
+    if (token.start == 0 || m_text[token.start - 1] != '-' || m_spans.empty() ||
+        token.start != m_spans.back().end + 1) {
       return false;
     }
     return is_letter(token, status) && is_letter(m_base, m_base_status) &&
