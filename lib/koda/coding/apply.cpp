@@ -14,6 +14,7 @@
 #include "koda/error.hpp"
 
 #include <algorithm>
+#include <bit>
 
 namespace koda::coding {
 
@@ -45,6 +46,10 @@ UnitScanner::Lookup UnitScanner::lookup(const TokenKey& key) {
     if (auto id = m_program.stem_ids.find(stem); id != m_program.stem_ids.end())
       info.stem = id->second;
   }
+  info.starts_phrase =
+      (info.stem != k_none &&
+       !m_program.stem_phrases[static_cast<std::size_t>(info.stem)].empty()) ||
+      (info.form != k_none && !m_program.form_phrases[static_cast<std::size_t>(info.form)].empty());
   ws.new_atoms.clear();
   if (info.stem != k_none)
     for (std::uint32_t atom : m_program.stem_atoms[static_cast<std::size_t>(info.stem)])
@@ -108,7 +113,7 @@ void UnitScanner::scan(std::string_view text, std::size_t slack) {
     ws.token_forms.resize(n);
     ws.token_keys.resize(n);
     ws.misses.resize(n);
-    ws.known.resize(n);
+    ws.phrase_starts.resize(n);
     ws.atom_tokens.resize(n);
   }
   // Lookups are bound by memory latency, so they go in passes: key every token and prefetch
@@ -120,12 +125,12 @@ void UnitScanner::scan(std::string_view text, std::size_t slack) {
                                     text.size() - span.start + slack);
     ws.hot.prefetch(ws.token_keys[i]);
   }
-  // The hot pass has no branch that depends on the token: which tokens missed, which the
-  // codebook knows and which have one-word atoms are each appended to a list by writing
+  // The hot pass has no branch that depends on the token: which tokens missed, which can
+  // start a phrase and which have one-word atoms are each appended to a list by writing
   // the index and advancing the list's end by 0 or 1. (Whether a token is known varies from
   // token to token, and mispredicted branches cost more than the probes.)
   std::size_t misses = 0;
-  std::size_t known = 0;
+  std::size_t starts = 0;
   std::size_t with_atoms = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const HotTable::Probe probe = ws.hot.probe(ws.token_keys[i]);
@@ -134,8 +139,8 @@ void UnitScanner::scan(std::string_view text, std::size_t slack) {
     ws.token_forms[i] = probe.value.form;
     ws.misses[misses] = index;
     misses += probe.hit ? 0 : 1;
-    ws.known[known] = index;
-    known += (probe.hit & ((probe.value.stem & probe.value.form) != k_none)) ? 1 : 0;
+    ws.phrase_starts[starts] = index;
+    starts += (probe.hit & (probe.value.starts_phrase != 0)) ? 1 : 0;
     ws.atom_tokens[with_atoms] = index;
     with_atoms += (probe.hit & (probe.value.atoms_count > 0)) ? 1 : 0;
   }
@@ -153,14 +158,14 @@ void UnitScanner::scan(std::string_view text, std::size_t slack) {
     const Lookup found = lookup(ws.token_keys[i]);
     ws.token_stems[i] = found.info.stem;
     ws.token_forms[i] = found.info.form;
-    ws.known[known] = i;
-    known += (found.info.stem & found.info.form) != k_none ? 1 : 0;
+    ws.phrase_starts[starts] = i;
+    starts += found.info.starts_phrase;
     for (std::uint32_t a = 0; a < found.info.atoms_count; ++a)
       add(found.atoms[a], i, i);
   }
-  // Phrases start at a token whose stem or folded form the codebook knows.
-  for (std::size_t k = 0; k < known; ++k) {
-    const std::uint32_t i = ws.known[k];
+  // Phrases start at a token whose stem or folded form starts one.
+  for (std::size_t k = 0; k < starts; ++k) {
+    const std::uint32_t i = ws.phrase_starts[k];
     auto check = [&](const std::vector<std::uint32_t>& phrases) {
       for (std::uint32_t atom : phrases)
         if (phrase_at(m_program.atoms[atom], i))
@@ -217,15 +222,23 @@ void UnitScanner::index_occurrences() {
   Workspace::State& ws = m_ws;
   ++ws.stamp;
   ws.unit_atoms.clear();
+  std::size_t low = ws.atom_bits.size();
+  std::size_t high = 0;
   for (const Occurrence& o : ws.occurrences) {
     if (ws.atom_stamp[o.atom] != ws.stamp) {
       ws.atom_stamp[o.atom] = ws.stamp;
       ws.atom_end[o.atom] = 0;
-      ws.unit_atoms.push_back(o.atom);
+      ws.atom_bits[o.atom / 64] |= std::uint64_t{1} << (o.atom % 64);
+      low = std::min<std::size_t>(low, o.atom / 64);
+      high = std::max<std::size_t>(high, o.atom / 64);
     }
     ++ws.atom_end[o.atom];
   }
-  std::sort(ws.unit_atoms.begin(), ws.unit_atoms.end());
+  for (std::size_t w = low; w <= high && w < ws.atom_bits.size(); ++w) {
+    for (std::uint64_t bits = ws.atom_bits[w]; bits != 0; bits &= bits - 1)
+      ws.unit_atoms.push_back(static_cast<std::uint32_t>(w * 64 + std::countr_zero(bits)));
+    ws.atom_bits[w] = 0;
+  }
   std::uint32_t at = 0;
   for (std::uint32_t atom : ws.unit_atoms) {
     ws.atom_begin[atom] = at;
@@ -368,23 +381,35 @@ std::vector<Coding> Matcher::code_document(const corpus::Document& doc, Intervie
     // codes at once, so that only the rule's other operands are evaluated.
     ws.candidates.clear();
     ws.direct.clear();
+    std::size_t low = ws.code_bits.size();
+    std::size_t high = 0;
+    auto note = [&](std::uint32_t entry) {
+      const std::uint32_t code = entry >> 1;
+      ws.code_bits[code / 64] |= std::uint64_t{1} << (code % 64);
+      ws.sure_bits[code / 64] |= std::uint64_t{entry & 1} << (code % 64);
+      low = std::min<std::size_t>(low, code / 64);
+      high = std::max<std::size_t>(high, code / 64);
+    };
     for (std::uint32_t code : program.always_codes)
-      ws.candidates.push_back(code << 1);
+      note(code << 1);
     for (std::uint32_t atom : ws.unit_atoms)
       for (std::uint32_t entry : program.atom_codes[atom]) {
-        ws.candidates.push_back(entry);
+        note(entry);
         if (detail == Detail::full && (entry & 1))
           for (std::uint32_t i = ws.atom_begin[atom]; i < ws.atom_end[atom]; ++i)
             ws.direct.push_back(std::uint64_t{entry >> 1} << 32 | i);
       }
-    std::sort(ws.candidates.begin(), ws.candidates.end());
+    // Each code once, in code order, marked sure if any of its entries is.
+    for (std::size_t w = low; w <= high && w < ws.code_bits.size(); ++w) {
+      for (std::uint64_t bits = ws.code_bits[w]; bits != 0; bits &= bits - 1) {
+        const auto bit = static_cast<unsigned>(std::countr_zero(bits));
+        const auto code = static_cast<std::uint32_t>(w * 64 + bit);
+        ws.candidates.push_back(code << 1 | static_cast<std::uint32_t>(ws.sure_bits[w] >> bit & 1));
+      }
+      ws.code_bits[w] = 0;
+      ws.sure_bits[w] = 0;
+    }
     std::sort(ws.direct.begin(), ws.direct.end());
-    // Of the entries of one code keep the last, which is marked sure if any is.
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < ws.candidates.size(); ++i)
-      if (i + 1 == ws.candidates.size() || (ws.candidates[i + 1] >> 1) != (ws.candidates[i] >> 1))
-        ws.candidates[kept++] = ws.candidates[i];
-    ws.candidates.resize(kept);
 
     std::size_t next_direct = 0;
 

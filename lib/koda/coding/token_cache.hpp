@@ -42,13 +42,15 @@
 
 namespace koda::coding::detail {
 
-// What one spelling of a token is to the codebook: its stem id and folded-form id (or -1)
-// and the one-word atoms it satisfies (SharedTokenCache::atoms).
+// What one spelling of a token is to the codebook: its stem id and folded-form id (or -1),
+// whether a phrase can start with it, and the one-word atoms it satisfies
+// (SharedTokenCache::atoms).
 struct TokenInfo {
   std::int32_t stem = -1;
   std::int32_t form = -1;
   std::uint32_t atoms_begin = 0;
   std::uint16_t atoms_count = 0;
+  std::uint16_t starts_phrase = 0; // 1: some phrase starts with its stem or its form
 };
 
 // For a spelling of n ≤ 16 bytes: which bytes of its first 8 and of its next 8 are its own.

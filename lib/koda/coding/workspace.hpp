@@ -36,7 +36,9 @@ struct Workspace::State {
   State(const detail::Program& program, detail::SharedTokenCache& shared_cache)
       : stemmer(program.language), shared(shared_cache), regex_matchers(program.regexes.size()),
         atom_stamp(program.atoms.size(), 0), atom_begin(program.atoms.size(), 0),
-        atom_end(program.atoms.size(), 0) {}
+        atom_end(program.atoms.size(), 0), atom_bits((program.atoms.size() + 63) / 64, 0),
+        code_bits((program.match_root.size() + 63) / 64, 0),
+        sure_bits((program.match_root.size() + 63) / 64, 0) {}
 
   text::WordSegmenter words;
   text::SentenceSegmenter sentences;
@@ -53,7 +55,7 @@ struct Workspace::State {
   // Per token of the unit (the first tokens.size() entries; these vectors only grow).
   std::vector<std::int32_t> token_stems;
   std::vector<std::int32_t> token_forms;
-  std::vector<std::uint32_t> known; // tokens whose stem or form the codebook knows
+  std::vector<std::uint32_t> phrase_starts; // tokens a phrase can start with
   std::vector<detail::TokenKey> token_keys;
   std::vector<std::uint32_t> misses;                  // tokens the hot table did not answer
   std::vector<std::uint32_t> atom_tokens;             // tokens the hot table gave one-word atoms
@@ -64,6 +66,11 @@ struct Workspace::State {
   std::vector<std::uint32_t> atom_begin;
   std::vector<std::uint32_t> atom_end;
   std::uint32_t stamp = 0;
+  // Sets of atoms and of codes as bits, all zero between units: ordering a unit's few atoms
+  // or codes by walking their bits costs no mispredicted comparisons, as sorting them did.
+  std::vector<std::uint64_t> atom_bits;
+  std::vector<std::uint64_t> code_bits;
+  std::vector<std::uint64_t> sure_bits; // of code_bits: made true by an occurring atom alone
   std::vector<std::uint32_t> candidates;
   // (code << 32 | occurrence index) for each occurrence of an atom sufficient for the code,
   // sorted: the evidence a rule's top-level `|` gets from its terms, without walking it.
