@@ -392,13 +392,19 @@ std::vector<Coding> Matcher::code_document(const corpus::Document& doc, Intervie
     };
     for (std::uint32_t code : program.always_codes)
       note(code << 1);
-    for (std::uint32_t atom : ws.unit_atoms)
-      for (std::uint32_t entry : program.atom_codes[atom]) {
-        note(entry);
-        if (detail == Detail::full && (entry & 1))
-          for (std::uint32_t i = ws.atom_begin[atom]; i < ws.atom_end[atom]; ++i)
-            ws.direct.push_back(std::uint64_t{entry >> 1} << 32 | i);
-      }
+    if (detail == Detail::full) {
+      for (std::uint32_t atom : ws.unit_atoms)
+        for (std::uint32_t entry : program.atom_codes[atom]) {
+          note(entry);
+          if (entry & 1)
+            for (std::uint32_t i = ws.atom_begin[atom]; i < ws.atom_end[atom]; ++i)
+              ws.direct.push_back(std::uint64_t{entry >> 1} << 32 | i);
+        }
+    } else {
+      for (std::uint32_t atom : ws.unit_atoms)
+        for (std::uint32_t entry : program.atom_codes[atom])
+          note(entry);
+    }
     // Each code once, in code order, marked sure if any of its entries is.
     for (std::size_t w = low; w <= high && w < ws.code_bits.size(); ++w) {
       for (std::uint64_t bits = ws.code_bits[w]; bits != 0; bits &= bits - 1) {

@@ -316,10 +316,23 @@ private:
           std::atomic_ref<std::uint32_t>(slot.tag).load(std::memory_order_acquire);
       if (have == 0)
         return std::nullopt;
-      if (have == tag && slot.head == key.head && slot.length == size &&
-          (size <= 8 || same_rest(slot.rest, key.text.data() + 8, size - 8)))
+      if (have == tag && slot.head == key.head && slot.length == size && same_tail(slot, key))
         return slot.value;
     }
+  }
+
+  // Whether the bytes of `key` past its head are those `slot` keeps: for spellings of up to
+  // 16 bytes one 8-byte load (a key block has 8 bytes to spare at its end) and a mask.
+  static bool same_tail(const Slot& slot, const TokenKey& key) {
+    const std::size_t size = key.text.size();
+    if (size <= 8)
+      return true;
+    if (size <= 16) {
+      std::uint64_t kept;
+      std::memcpy(&kept, slot.rest, 8);
+      return (kept & k_key_masks[size].tail) == key.tail;
+    }
+    return same_rest(slot.rest, key.text.data() + 8, size - 8);
   }
 
   // Whether the `n` bytes at `a` and `b` are equal: the few bytes past a spelling's head,
@@ -355,15 +368,15 @@ private:
     }
   }
 
-  // A copy of `rest` that never moves.
+  // A copy of `rest` that never moves, with at least 8 readable bytes after it.
   const char* store_rest(std::string_view rest) {
     if (rest.size() > k_key_block) {
-      m_big_keys.push_back(std::unique_ptr<char[]>(new char[rest.size()]));
+      m_big_keys.push_back(std::unique_ptr<char[]>(new char[rest.size() + k_key_pad]()));
       std::memcpy(m_big_keys.back().get(), rest.data(), rest.size());
       return m_big_keys.back().get();
     }
     if (m_key_blocks.empty() || m_key_used + rest.size() > k_key_block) {
-      m_key_blocks.push_back(std::unique_ptr<char[]>(new char[k_key_block])); // not zeroed
+      m_key_blocks.push_back(std::unique_ptr<char[]>(new char[k_key_block + k_key_pad]()));
       m_key_used = 0;
     }
     char* at = m_key_blocks.back().get() + m_key_used;
@@ -394,6 +407,7 @@ private:
   // A one-page document has a few hundred spellings: 1 Ki slots (40 KB) to start.
   static constexpr std::size_t k_initial_slots = 1024;
   static constexpr std::size_t k_key_block = std::size_t{1} << 20;
+  static constexpr std::size_t k_key_pad = 8; // readable bytes past a block's last key
   static constexpr std::size_t k_atom_block = std::size_t{1} << 16; // atoms per block
   static constexpr std::size_t k_atom_blocks = 4096;
 
