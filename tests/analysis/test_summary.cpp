@@ -68,7 +68,8 @@ public:
     all += text;
     u.end = all.size();
     u.speaker = std::move(speaker);
-    u.section = std::move(section);
+    if (!section.empty())
+      u.section = m_coded.document.sections.emplace_back(std::move(section));
     u.interviewer = interviewer;
     m_coded.document.units.push_back(u);
     return *this;
@@ -109,7 +110,7 @@ Doc interview(std::string path, std::string informant, std::size_t codebooks = 1
   return doc;
 }
 
-Summary summarise(const std::vector<Doc>& docs,
+Summary summarise(std::initializer_list<std::reference_wrapper<const Doc>> docs,
                   std::vector<SummaryCodebook> codebooks = {factors()},
                   SummaryOptions options = {}) {
   SummaryBuilder builder(std::move(codebooks), std::move(options));

@@ -12,7 +12,7 @@ inline std::string describe(const Document& doc) {
   std::string out;
   for (const Unit& unit : doc.units) {
     out += std::to_string(unit.line) + "|" + unit.speaker + "|" + (unit.interviewer ? "I" : "") +
-           "|" + unit.section + "|" + std::string(doc.unit_text(unit)) + "\n";
+           "|" + std::string(unit.section) + "|" + std::string(doc.unit_text(unit)) + "\n";
   }
   return out;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -29,12 +30,22 @@ struct Unit {
   std::size_t line = 1;     // 1-based line of `start`
   std::string speaker;      // turn label as written (`Pak Darto (Lurah)`), or empty
   bool interviewer = false; // a turn by the interviewer: kept but not coded by default
-  std::string section;      // minutes section or observation entry heading, or empty
-  std::string timestamp;    // transcript timestamp as written (`00:12:31`), or empty
+  // Minutes section or observation entry heading, or empty: a view into the Document's
+  // `sections` (units of one section share one copy of its heading).
+  std::string_view section;
+  std::string timestamp; // transcript timestamp as written (`00:12:31`), or empty
 };
 
 // A loaded document: its normalised text, how it was read, its attributes and units.
+// Move-only: its units' `section` views point into its own `sections`.
 struct Document {
+  Document() = default;
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+  Document(Document&&) noexcept = default;
+  Document& operator=(Document&&) noexcept = default;
+  ~Document() = default;
+
   std::string path; // as given on the command line (`-` for standard input)
   std::string text; // decoded, LF line ends, NFC; unit offsets point into it
   std::string encoding;
@@ -45,6 +56,7 @@ struct Document {
   Attributes attributes;
   std::map<std::string, Attributes> speaker_attributes; // from --attributes keyed by speaker
   std::vector<Unit> units;
+  std::deque<std::string> sections;  // the headings units' `section` views (never moved)
   std::vector<std::string> warnings; // non-fatal problems found while reading, without the path
 
   // The text of `unit`.

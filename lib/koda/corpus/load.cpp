@@ -151,6 +151,7 @@ Document parse_document(std::string path, std::string text, const LoadOptions& o
     interviewer_labels = split_labels(it->second);
   Structure structure = cut_units(doc.text, front.body_start, doc.kind, interviewer_labels);
   doc.units = std::move(structure.units);
+  doc.sections = std::move(structure.sections); // a deque's elements stay where they are
   if (!structure.attendance.empty() && !doc.attributes.count("attendance"))
     doc.attributes["attendance"] = join(structure.attendance, "; ");
   for (const auto& [key, value] : structure.meeting)

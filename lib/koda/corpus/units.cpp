@@ -117,10 +117,18 @@ private:
   bool m_has_text = false;
 };
 
-Unit unit_in(const std::string& section) {
+Unit unit_in(std::string_view section) {
   Unit u;
   u.section = section;
   return u;
+}
+
+// A copy of `heading` kept with the cut units, for their `section` views.
+std::string_view keep(Structure& result, std::string_view heading) {
+  if (heading.empty())
+    return {};
+  result.sections.emplace_back(heading);
+  return result.sections.back();
 }
 
 std::vector<Line> body_lines(std::string_view text, std::size_t body_start) {
@@ -262,7 +270,7 @@ Structure cut_interview(const std::vector<Line>& body,
   const std::vector<Turn> turns = find_turns(body, interviewer_labels);
   result.units.reserve(turns.size() + 1);
   auto next_turn = turns.begin();
-  std::string section;
+  std::string_view section;
   bool in_turn = false;
   for (std::size_t i = 0; i < body.size(); ++i) {
     const Line& line = body[i];
@@ -280,7 +288,7 @@ Structure cut_interview(const std::vector<Line>& body,
     if (auto heading = lines::parse_heading(line.text)) {
       units.close();
       in_turn = false;
-      section = std::string(*heading);
+      section = keep(result, *heading);
       continue;
     }
     if (lines::is_blank(line.text)) {
@@ -317,12 +325,12 @@ Structure cut_minutes(const std::vector<Line>& body) {
   enum class Mode { normal, attendance_list, attendance_section };
   Structure result;
   UnitCollector units(result.units);
-  std::string section;
+  std::string_view section;
   Mode mode = Mode::normal;
   for (const Line& line : body) {
     if (auto heading = lines::parse_heading(line.text)) {
       units.close();
-      section = std::string(*heading);
+      section = keep(result, *heading);
       mode = is_named(*heading, k_attendance_keys) ? Mode::attendance_section : Mode::normal;
       continue;
     }
@@ -334,7 +342,7 @@ Structure cut_minutes(const std::vector<Line>& body) {
     }
     if (auto key = lines::parse_key_line(line.text, k_minutes_section_keys)) {
       units.close();
-      section = std::string(key->key);
+      section = keep(result, key->key);
       mode = Mode::normal;
       units.open(unit_in(section));
       units.add_text(line, key->value);
@@ -347,7 +355,7 @@ Structure cut_minutes(const std::vector<Line>& body) {
     }
     if (is_named(line.text, k_minutes_section_keys)) { // `Pokok-pokok pembahasan` alone
       units.close();
-      section = std::string(lines::trim(line.text));
+      section = keep(result, lines::trim(line.text));
       mode = Mode::normal;
       continue;
     }
@@ -383,15 +391,15 @@ Structure cut_observation(const std::vector<Line>& body) {
   bool in_entry = false;       // past the first entry header
   bool header_pending = false; // header lines seen, no entry text yet
   Unit entry;
-  auto start_entry = [&](std::string header) {
+  auto start_entry = [&](std::string_view header) {
     units.close();
-    entry = unit_in(std::move(header));
+    entry = unit_in(keep(result, header));
     in_entry = true;
     header_pending = true;
   };
   for (const Line& line : body) {
     if (auto stamp = lines::parse_entry_stamp(line.text)) {
-      start_entry(std::string(stamp->stamp));
+      start_entry(stamp->stamp);
       if (!lines::is_blank(line.text.substr(stamp->content))) {
         units.open(entry);
         units.add_text(line, stamp->content);
@@ -400,18 +408,19 @@ Structure cut_observation(const std::vector<Line>& body) {
       continue;
     }
     if (auto heading = lines::parse_heading(line.text)) {
-      start_entry(std::string(*heading));
+      start_entry(*heading);
       continue;
     }
     if (lines::parse_key_line(line.text, k_entry_date_keys)) {
-      start_entry(std::string(lines::trim(line.text)));
+      start_entry(lines::trim(line.text));
       continue;
     }
     if (lines::parse_key_line(line.text, k_entry_place_keys)) {
       if (header_pending)
-        entry.section += "; " + std::string(lines::trim(line.text));
+        entry.section =
+            keep(result, std::string(entry.section) + "; " + std::string(lines::trim(line.text)));
       else
-        start_entry(std::string(lines::trim(line.text)));
+        start_entry(lines::trim(line.text));
       continue;
     }
     if (lines::is_blank(line.text)) {
@@ -433,11 +442,11 @@ Structure cut_observation(const std::vector<Line>& body) {
 Structure cut_paragraphs(const std::vector<Line>& body) {
   Structure result;
   UnitCollector units(result.units);
-  std::string section;
+  std::string_view section;
   for (const Line& line : body) {
     if (auto heading = lines::parse_heading(line.text)) {
       units.close();
-      section = std::string(*heading);
+      section = keep(result, *heading);
       continue;
     }
     if (lines::is_blank(line.text)) {

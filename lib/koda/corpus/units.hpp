@@ -23,6 +23,7 @@ KindGuess detect_kind(std::string_view text, std::size_t body_start);
 // The units of a document body and what its structure said besides.
 struct Structure {
   std::vector<Unit> units;
+  std::deque<std::string> sections;    // what the units' `section` views point into
   std::vector<std::string> attendance; // minutes: names from `Hadir:` / `## Peserta`
   // minutes: `Tempat: Balai RW 05`-style lines describing the meeting, as (key, value)
   std::vector<std::pair<std::string, std::string>> meeting;

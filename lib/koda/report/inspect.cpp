@@ -19,7 +19,7 @@ std::string who(const Unit& unit) {
   if (!unit.speaker.empty())
     return unit.speaker;
   if (!unit.section.empty())
-    return "§ " + unit.section;
+    return "§ " + std::string(unit.section);
   return "";
 }
 
