@@ -365,6 +365,7 @@ std::vector<Coding> Matcher::code_document(const corpus::Document& doc, Intervie
   Workspace::State& ws = workspace.state();
   detail::UnitScanner scanner(program, ws);
   std::vector<Coding> codings;
+  codings.reserve(doc.units.size() * 2); // few documents have more than two per unit
   std::vector<Occurrence> evidence;
   for (std::size_t u = 0; u < doc.units.size(); ++u) {
     const corpus::Unit& unit = doc.units[u];

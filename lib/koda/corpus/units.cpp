@@ -244,6 +244,7 @@ std::vector<Turn> find_turns(const std::vector<Line>& body,
   for (LabelInfo& info : labels.labels)
     info.interviewer = rule.is_interviewer(info.label);
   std::vector<Turn> turns;
+  turns.reserve(body.size());
   bool after_interviewer = false; // the open turn is the interviewer's: an answer follows
   for (std::size_t i = 0; i < body.size(); ++i) {
     if (lines::parse_heading(body[i].text)) {
