@@ -7,10 +7,11 @@
 // - HotTable, one per thread: a direct-mapped table of recent spellings of up to 16 bytes,
 //   small enough to stay in the L2 cache, which answers most probes.
 // - SharedTokenCache, one per Matcher, shared by its threads: an open-addressing table of
-//   40-byte slots (hash tag, length, the first 8 bytes of the spelling, a pointer to the
-//   rest, the value), on transparent huge pages once it is large. Each distinct spelling is
-//   folded and stemmed once for the whole run, not once per thread, and the table's memory
-//   is not repeated per thread.
+//   40-byte slots (hash tag, length, the first 16 bytes of the spelling or, for longer ones,
+//   the first 8 and a pointer to the rest, the value), on transparent huge pages once it is
+//   large: a probe for a spelling of up to 16 bytes reads one slot and nothing else. Each distinct
+//   spelling is folded and stemmed once for the whole run, not once per thread, and the table's
+//   memory is not repeated per thread.
 //
 // The scanner prefetches the hot entries of a unit's tokens, answers what they hold, then
 // prefetches the shared slots of the rest before looking them up. A hit allocates nothing.
@@ -246,7 +247,12 @@ public:
     slot.tag = tag_of(key.hash);
     slot.length = static_cast<std::uint32_t>(key.text.size());
     slot.head = key.head;
-    slot.rest = key.text.size() > 8 ? store_rest(key.text.substr(8)) : nullptr;
+    // Bytes 8–15 of a spelling of up to 16 bytes are kept in the slot; a longer one's rest
+    // in a key block.
+    if (key.text.size() <= 16)
+      slot.tail = key.tail;
+    else
+      slot.tail = reinterpret_cast<std::uintptr_t>(store_rest(key.text.substr(8)));
     slot.value = value;
     if ((m_size + 1) * 8 > (table.mask + 1) * 7)
       grow();
@@ -271,9 +277,15 @@ private:
   struct Slot {
     std::uint32_t tag = 0; // 0: empty; stored last, with release order
     std::uint32_t length = 0;
-    std::uint64_t head = 0;     // the first 8 bytes of the spelling, zero-padded
-    const char* rest = nullptr; // bytes 8… of the spelling, in a key block
+    std::uint64_t head = 0; // the first 8 bytes of the spelling, zero-padded
+    // Length ≤ 16: bytes 8–15 of the spelling, zero-padded. Longer: the address of bytes
+    // 8… of the spelling, in a key block (see rest()).
+    std::uint64_t tail = 0;
     TokenInfo value;
+
+    const char* rest() const {
+      return reinterpret_cast<const char*>(static_cast<std::uintptr_t>(tail));
+    }
   };
   static_assert(sizeof(Slot) <= 40);
   static_assert(std::is_trivially_copyable_v<Slot>);
@@ -321,18 +333,14 @@ private:
     }
   }
 
-  // Whether the bytes of `key` past its head are those `slot` keeps: for spellings of up to
-  // 16 bytes one 8-byte load (a key block has 8 bytes to spare at its end) and a mask.
+  // Whether the bytes of `key` past its head are those `slot` keeps (`slot` holds a spelling
+  // of the key's length): for spellings of up to 16 bytes, the tail in the slot, so that a
+  // probe reads no other memory.
   static bool same_tail(const Slot& slot, const TokenKey& key) {
     const std::size_t size = key.text.size();
-    if (size <= 8)
-      return true;
-    if (size <= 16) {
-      std::uint64_t kept;
-      std::memcpy(&kept, slot.rest, 8);
-      return (kept & k_key_masks[size].tail) == key.tail;
-    }
-    return same_rest(slot.rest, key.text.data() + 8, size - 8);
+    if (size <= 16)
+      return slot.tail == key.tail;
+    return same_rest(slot.rest(), key.text.data() + 8, size - 8);
   }
 
   // Whether the `n` bytes at `a` and `b` are equal: the few bytes past a spelling's head,
@@ -361,22 +369,22 @@ private:
       // Readers look at nothing but the tag of an empty slot, so the rest is written plainly.
       target.length = slot.length;
       target.head = slot.head;
-      target.rest = slot.rest;
+      target.tail = slot.tail;
       target.value = slot.value;
       std::atomic_ref<std::uint32_t>(target.tag).store(slot.tag, std::memory_order_release);
       return;
     }
   }
 
-  // A copy of `rest` that never moves, with at least 8 readable bytes after it.
+  // A copy of `rest` that never moves.
   const char* store_rest(std::string_view rest) {
     if (rest.size() > k_key_block) {
-      m_big_keys.push_back(std::unique_ptr<char[]>(new char[rest.size() + k_key_pad]()));
+      m_big_keys.push_back(std::unique_ptr<char[]>(new char[rest.size()]));
       std::memcpy(m_big_keys.back().get(), rest.data(), rest.size());
       return m_big_keys.back().get();
     }
     if (m_key_blocks.empty() || m_key_used + rest.size() > k_key_block) {
-      m_key_blocks.push_back(std::unique_ptr<char[]>(new char[k_key_block + k_key_pad]()));
+      m_key_blocks.push_back(std::unique_ptr<char[]>(new char[k_key_block]));
       m_key_used = 0;
     }
     char* at = m_key_blocks.back().get() + m_key_used;
@@ -397,7 +405,8 @@ private:
         continue;
       spelling.assign(reinterpret_cast<const char*>(&slot.head), slot.length < 8 ? slot.length : 8);
       if (slot.length > 8)
-        spelling.append(slot.rest, slot.length - 8);
+        spelling.append(slot.length <= 16 ? reinterpret_cast<const char*>(&slot.tail) : slot.rest(),
+                        slot.length - 8);
       publish(*bigger, slot, TokenKey::of(spelling).hash);
     }
     m_tables.push_back(std::move(bigger));
@@ -407,7 +416,6 @@ private:
   // A one-page document has a few hundred spellings: 1 Ki slots (40 KB) to start.
   static constexpr std::size_t k_initial_slots = 1024;
   static constexpr std::size_t k_key_block = std::size_t{1} << 20;
-  static constexpr std::size_t k_key_pad = 8; // readable bytes past a block's last key
   static constexpr std::size_t k_atom_block = std::size_t{1} << 16; // atoms per block
   static constexpr std::size_t k_atom_blocks = 4096;
 
