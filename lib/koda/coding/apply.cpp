@@ -319,14 +319,35 @@ bool UnitScanner::eval(std::int32_t root, std::vector<Occurrence>* out) const {
   case codebook::Op::near: {
     const Node& lhs = m_program.nodes[static_cast<std::size_t>(child(0))];
     const Node& rhs = m_program.nodes[static_cast<std::size_t>(child(1))];
-    if (!out && lhs.op == codebook::Op::term && rhs.op == codebook::Op::term) {
-      // Two terms and no evidence wanted (the common case when counting): compare their
-      // occurrences where they lie.
-      for (const Occurrence& x : occurrences_of(lhs.atom))
-        for (const Occurrence& y : occurrences_of(rhs.atom))
-          if (token_gap(x, y) <= static_cast<std::size_t>(node.distance))
-            return true;
-      return false;
+    if (lhs.op == codebook::Op::term && rhs.op == codebook::Op::term) {
+      // Two terms (the common case): their occurrences are compared where they lie, without
+      // copying them. The evidence is what the general case below gives: the left
+      // occurrences with a partner, then the right ones, each in token order.
+      const std::span<const Occurrence> left = occurrences_of(lhs.atom);
+      const std::span<const Occurrence> right = occurrences_of(rhs.atom);
+      if (!out) {
+        for (const Occurrence& x : left)
+          for (const Occurrence& y : right)
+            if (token_gap(x, y) <= static_cast<std::size_t>(node.distance))
+              return true;
+        return false;
+      }
+      boost::container::small_vector<char, 16> used_right(right.size(), 0);
+      bool found = false;
+      for (const Occurrence& a : left) {
+        bool a_used = false;
+        for (std::size_t j = 0; j < right.size(); ++j)
+          if (token_gap(a, right[j]) <= static_cast<std::size_t>(node.distance)) {
+            used_right[j] = 1;
+            found = a_used = true;
+          }
+        if (a_used)
+          out->push_back(a);
+      }
+      for (std::size_t j = 0; j < right.size(); ++j)
+        if (used_right[j])
+          out->push_back(right[j]);
+      return found;
     }
     std::vector<Occurrence> left;
     std::vector<Occurrence> right;
