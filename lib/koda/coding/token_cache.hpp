@@ -7,9 +7,10 @@
 // - HotTable, one per thread: a direct-mapped table of recent spellings of up to 16 bytes,
 //   small enough to stay in the L2 cache, which answers most probes.
 // - SharedTokenCache, one per Matcher, shared by its threads: an open-addressing table of
-//   40-byte slots (hash tag, length, the first 16 bytes of the spelling or, for longer ones,
-//   the first 8 and a pointer to the rest, the value), on transparent huge pages once it is
-//   large: a probe for a spelling of up to 16 bytes reads one slot and nothing else. Each distinct
+//   32-byte slots (the first 16 bytes of the spelling or, for longer ones, the first 8 and a
+//   pointer to the whole, and the value), on transparent huge pages once it is large: a
+//   probe for a spelling of up to 16 bytes reads one slot in one cache line and nothing
+//   else. Each distinct
 //   spelling is folded and stemmed once for the whole run, not once per thread, and the table's
 //   memory is not repeated per thread.
 //
@@ -18,8 +19,9 @@
 //
 // Concurrency of the shared table: readers take no lock. Slots are only ever added, never
 // changed or removed: a writer (holding the mutex) fills an empty slot and then stores its
-// tag with release order; a reader loads the tag with acquire order and reads nothing else
-// of a slot whose tag is 0, so it sees a slot either empty or complete. Growing builds a
+// head (the spelling's first bytes, never 0) with release order; a reader loads the head
+// with acquire order and reads nothing else of a slot whose head is 0, so it sees a slot
+// either empty or complete. Growing builds a
 // new table, publishes it with a release store, and keeps the old one alive: a reader still
 // probing the old table may miss a spelling added since, and then takes the slow path,
 // whose insert finds it under the lock. Atoms and key bytes live in blocks that never move.
@@ -51,7 +53,8 @@ struct TokenInfo {
   std::int32_t form = -1;
   std::uint32_t atoms_begin = 0;
   std::uint16_t atoms_count = 0;
-  std::uint16_t starts_phrase = 0; // 1: some phrase starts with its stem or its form
+  std::uint8_t starts_phrase = 0; // 1: some phrase starts with its stem or its form
+  std::uint8_t long_spelling = 0; // SharedTokenCache's: over 16 bytes (callers ignore it)
 };
 
 // For a spelling of n ≤ 16 bytes: which bytes of its first 8 and of its next 8 are its own.
@@ -128,10 +131,6 @@ struct TokenKey {
     return value;
   }
 };
-
-inline std::uint32_t tag_of(std::uint64_t hash) {
-  return static_cast<std::uint32_t>(hash >> 32) | 1u;
-}
 
 // A thread's table of recent spellings of up to 16 bytes, direct-mapped, 512 KiB.
 class HotTable {
@@ -244,15 +243,14 @@ public:
     }
     value.atoms_count = static_cast<std::uint16_t>(atoms.size());
     Slot slot;
-    slot.tag = tag_of(key.hash);
-    slot.length = static_cast<std::uint32_t>(key.text.size());
     slot.head = key.head;
-    // Bytes 8–15 of a spelling of up to 16 bytes are kept in the slot; a longer one's rest
-    // in a key block.
-    if (key.text.size() <= 16)
-      slot.tail = key.tail;
+    // Bytes 8–15 of a spelling of up to 16 bytes are kept in the slot; a longer one is kept
+    // whole in a key block.
+    value.long_spelling = key.text.size() > 16 ? 1 : 0;
+    if (value.long_spelling)
+      slot.tail = reinterpret_cast<std::uintptr_t>(store_long(key.text));
     else
-      slot.tail = reinterpret_cast<std::uintptr_t>(store_rest(key.text.substr(8)));
+      slot.tail = key.tail;
     slot.value = value;
     if ((m_size + 1) * 8 > (table.mask + 1) * 7)
       grow();
@@ -274,23 +272,24 @@ public:
   }
 
 private:
+  // 32 bytes, so that a slot never straddles two cache lines. No spelling's head is 0 (a
+  // token is not empty and holds no NUL), so a zero head marks an empty slot; it is stored
+  // last, with release order.
   struct Slot {
-    std::uint32_t tag = 0; // 0: empty; stored last, with release order
-    std::uint32_t length = 0;
     std::uint64_t head = 0; // the first 8 bytes of the spelling, zero-padded
-    // Length ≤ 16: bytes 8–15 of the spelling, zero-padded. Longer: the address of bytes
-    // 8… of the spelling, in a key block (see rest()).
+    // Up to 16 bytes (value.long_spelling 0): bytes 8–15 of the spelling, zero-padded.
+    // Longer: the address of its length and bytes in a key block (see store_long).
     std::uint64_t tail = 0;
     TokenInfo value;
 
-    const char* rest() const {
+    const char* long_record() const {
       return reinterpret_cast<const char*>(static_cast<std::uintptr_t>(tail));
     }
   };
-  static_assert(sizeof(Slot) <= 40);
+  static_assert(sizeof(Slot) == 32);
   static_assert(std::is_trivially_copyable_v<Slot>);
 
-  // A table's slots, zeroed (a zero tag is an empty slot). A table of tens of thousands of
+  // A table's slots, zeroed (a zero head is an empty slot). A table of tens of thousands of
   // spellings spans megabytes that every token probes at random, so past 1 MiB it asks for
   // transparent huge pages: one TLB entry per 2 MiB instead of per 4 KiB, which took the
   // stalls on the probes' prefetches out of the profile.
@@ -320,27 +319,25 @@ private:
   };
 
   static std::optional<TokenInfo> find_in(const Table& table, const TokenKey& key) {
-    const std::uint32_t tag = tag_of(key.hash);
-    const std::size_t size = key.text.size();
+    const bool long_key = key.text.size() > 16;
     for (std::size_t i = key.hash & table.mask;; i = (i + 1) & table.mask) {
       Slot& slot = table.slots[i];
-      const std::uint32_t have =
-          std::atomic_ref<std::uint32_t>(slot.tag).load(std::memory_order_acquire);
-      if (have == 0)
+      const std::uint64_t head =
+          std::atomic_ref<std::uint64_t>(slot.head).load(std::memory_order_acquire);
+      if (head == 0)
         return std::nullopt;
-      if (have == tag && slot.head == key.head && slot.length == size && same_tail(slot, key))
+      if (head == key.head && (slot.value.long_spelling != 0) == long_key &&
+          (long_key ? same_long(slot.long_record(), key.text) : slot.tail == key.tail))
         return slot.value;
     }
   }
 
-  // Whether the bytes of `key` past its head are those `slot` keeps (`slot` holds a spelling
-  // of the key's length): for spellings of up to 16 bytes, the tail in the slot, so that a
-  // probe reads no other memory.
-  static bool same_tail(const Slot& slot, const TokenKey& key) {
-    const std::size_t size = key.text.size();
-    if (size <= 16)
-      return slot.tail == key.tail;
-    return same_rest(slot.rest(), key.text.data() + 8, size - 8);
+  // Whether the record store_long made at `record` is of `spelling`.
+  static bool same_long(const char* record, std::string_view spelling) {
+    std::uint32_t length;
+    std::memcpy(&length, record, sizeof length);
+    return length == spelling.size() &&
+           same_rest(record + sizeof length, spelling.data(), spelling.size());
   }
 
   // Whether the `n` bytes at `a` and `b` are equal: the few bytes past a spelling's head,
@@ -360,36 +357,40 @@ private:
     return true;
   }
 
-  // Fills the first empty slot for `hash` with `slot`, its tag last.
+  // Fills the first empty slot for `hash` with `slot`, its head last.
   static void publish(Table& table, const Slot& slot, std::uint64_t hash) {
     for (std::size_t i = hash & table.mask;; i = (i + 1) & table.mask) {
       Slot& target = table.slots[i];
-      if (std::atomic_ref<std::uint32_t>(target.tag).load(std::memory_order_relaxed) != 0)
+      if (std::atomic_ref<std::uint64_t>(target.head).load(std::memory_order_relaxed) != 0)
         continue;
-      // Readers look at nothing but the tag of an empty slot, so the rest is written plainly.
-      target.length = slot.length;
-      target.head = slot.head;
+      // Readers look at nothing but the head of an empty slot, so the rest is written
+      // plainly.
       target.tail = slot.tail;
       target.value = slot.value;
-      std::atomic_ref<std::uint32_t>(target.tag).store(slot.tag, std::memory_order_release);
+      std::atomic_ref<std::uint64_t>(target.head).store(slot.head, std::memory_order_release);
       return;
     }
   }
 
-  // A copy of `rest` that never moves.
-  const char* store_rest(std::string_view rest) {
-    if (rest.size() > k_key_block) {
-      m_big_keys.push_back(std::unique_ptr<char[]>(new char[rest.size()]));
-      std::memcpy(m_big_keys.back().get(), rest.data(), rest.size());
-      return m_big_keys.back().get();
+  // A copy of a spelling over 16 bytes that never moves: its length (4 bytes), then its
+  // bytes.
+  const char* store_long(std::string_view spelling) {
+    const auto length = static_cast<std::uint32_t>(spelling.size());
+    const std::size_t bytes = sizeof length + spelling.size();
+    char* at = nullptr;
+    if (bytes > k_key_block) {
+      m_big_keys.push_back(std::unique_ptr<char[]>(new char[bytes]));
+      at = m_big_keys.back().get();
+    } else {
+      if (m_key_blocks.empty() || m_key_used + bytes > k_key_block) {
+        m_key_blocks.push_back(std::unique_ptr<char[]>(new char[k_key_block]));
+        m_key_used = 0;
+      }
+      at = m_key_blocks.back().get() + m_key_used;
+      m_key_used += bytes;
     }
-    if (m_key_blocks.empty() || m_key_used + rest.size() > k_key_block) {
-      m_key_blocks.push_back(std::unique_ptr<char[]>(new char[k_key_block]));
-      m_key_used = 0;
-    }
-    char* at = m_key_blocks.back().get() + m_key_used;
-    std::memcpy(at, rest.data(), rest.size());
-    m_key_used += rest.size();
+    std::memcpy(at, &length, sizeof length);
+    std::memcpy(at + sizeof length, spelling.data(), spelling.size());
     return at;
   }
 
@@ -398,22 +399,29 @@ private:
   void grow() {
     const Table& old = *m_tables.back();
     auto bigger = std::make_unique<Table>((old.mask + 1) * 2);
-    std::string spelling;
     for (std::size_t i = 0; i <= old.mask; ++i) {
       const Slot& slot = old.slots[i];
-      if (slot.tag == 0)
+      if (slot.head == 0)
         continue;
-      spelling.assign(reinterpret_cast<const char*>(&slot.head), slot.length < 8 ? slot.length : 8);
-      if (slot.length > 8)
-        spelling.append(slot.length <= 16 ? reinterpret_cast<const char*>(&slot.tail) : slot.rest(),
-                        slot.length - 8);
+      std::string_view spelling;
+      char bytes[16];
+      if (slot.value.long_spelling) {
+        std::uint32_t length;
+        std::memcpy(&length, slot.long_record(), sizeof length);
+        spelling = std::string_view(slot.long_record() + sizeof length, length);
+      } else {
+        // Zero-padded and free of NUL bytes: the spelling ends at the first zero.
+        std::memcpy(bytes, &slot.head, 8);
+        std::memcpy(bytes + 8, &slot.tail, 8);
+        spelling = std::string_view(bytes, strnlen(bytes, sizeof bytes));
+      }
       publish(*bigger, slot, TokenKey::of(spelling).hash);
     }
     m_tables.push_back(std::move(bigger));
     m_current.store(m_tables.back().get(), std::memory_order_release);
   }
 
-  // A one-page document has a few hundred spellings: 1 Ki slots (40 KB) to start.
+  // A one-page document has a few hundred spellings: 1 Ki slots (32 KB) to start.
   static constexpr std::size_t k_initial_slots = 1024;
   static constexpr std::size_t k_key_block = std::size_t{1} << 20;
   static constexpr std::size_t k_atom_block = std::size_t{1} << 16; // atoms per block
