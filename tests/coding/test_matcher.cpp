@@ -83,6 +83,23 @@ TEST_SUITE("coding::matcher") {
       CHECK(run(cb, "Sumber daya manusianya rendah.\n\nSumber daya alam, manusia.\n") ==
             "0|sdm|neutral|Sumber daya manusianya|\n");
     }
+    SUBCASE("a phrase starting with a word that is also a term of its own is found, each time") {
+      // `dana` is a one-word term and the first word of two phrases (one by stem, one with a
+      // surface word); the scanner checks for phrases only at tokens a phrase can start
+      // with, whether their spelling was seen before (a cache hit) or not.
+      auto cb = parse(R"(
+        code dana { label id "D" match dana }
+        code desa { label id "DD" match "dana desa" }
+        code bos { label id "B" match "dana =BOS" }
+        code air { label id "A" match "air bersih" }
+      )");
+      CHECK(run(cb, "Dana desa cair.\n\nDananya desa? Dana BOS, dana bos-nya, dana desa.\n\n"
+                    "Air bersih dan dana.\n") ==
+            "0|dana|neutral|Dana|\n0|desa|neutral|Dana desa|\n"
+            "1|dana|neutral|Dananya,Dana,dana,dana|\n1|desa|neutral|Dananya desa,dana desa|\n"
+            "1|bos|neutral|Dana BOS,dana bos|\n"
+            "2|dana|neutral|dana|\n2|air|neutral|Air bersih|\n");
+    }
     SUBCASE("a regex matches the unit text") {
       auto cb = parse(R"(code rp { label id "R" match /Rp ?[0-9.]+/ })");
       CHECK(run(cb, "Dana Rp 2.500.000 dan Rp15.\n\nTanpa uang.\n") ==
