@@ -469,13 +469,13 @@ std::vector<Coding> Matcher::code_document(const corpus::Document& doc, Intervie
       }
       if (program.unless_root[code] != k_none && scanner.eval(program.unless_root[code], nullptr))
         continue;
-      Coding coding;
+      // The per-coding evidence lists are reused from unit to unit.
+      const std::size_t slot = codings.size() - first_coding;
+      Coding& coding = codings.emplace_back(); // built in place: no Coding is moved
       coding.unit = u;
       coding.code = code;
-      if (detail == Detail::codes) {
-        codings.push_back(std::move(coding));
+      if (detail == Detail::codes)
         continue;
-      }
       std::sort(evidence.begin(), evidence.end(), [](const Occurrence& a, const Occurrence& b) {
         return a.start != b.start ? a.start < b.start : a.end < b.end;
       });
@@ -484,12 +484,9 @@ std::vector<Coding> Matcher::code_document(const corpus::Document& doc, Intervie
         if (coding.matched.empty() || !(coding.matched.back() == span))
           coding.matched.push_back(span);
       }
-      // The per-coding evidence lists are reused from unit to unit.
-      std::size_t slot = codings.size() - first_coding;
       if (ws.evidence.size() <= slot)
         ws.evidence.emplace_back();
       ws.evidence[slot].assign(evidence.begin(), evidence.end());
-      codings.push_back(std::move(coding));
     }
     if (codings.size() > first_coding && detail == Detail::full)
       detail::assign_valence(program, ws, scanner, text, unit.start, codings, first_coding,
