@@ -252,4 +252,26 @@ TEST_SUITE("coding::matcher") {
       pairs += line.substr(0, line.find('|', line.find('|') + 1)) + "|neutral||\n";
     CHECK(pairs == codes);
   }
+
+  TEST_CASE("Detail::codes finds NEAR pairs among repeated terms and over compound operands") {
+    // Counting looks for NEAR pairs among the unit's occurrences as found, before they are
+    // put in order: the pair may be the second occurrence of a term (unit 0), the first of
+    // one and the last of the other (unit 1), or absent though both terms occur (unit 2).
+    // A NEAR with a `|` operand needs the occurrences in order (units 3 and 4).
+    auto cb = parse(R"(
+      code lancar { label id "L" match dana NEAR/1 lancar }
+      code dekat { label id "D" match (relawan | kader) NEAR/1 kurang }
+    )");
+    const std::string text = "Dana itu lambat, tetapi dana lancar.\n\n"
+                             "Lancar dana, lalu dana terlambat dan dana habis.\n\n"
+                             "Dana dipakai untuk semua kegiatan, lancar juga.\n\n"
+                             "Kader kurang, relawan juga.\n\n"
+                             "Relawan banyak; kader kurang.\n";
+    const std::string codes = run(cb, text, coding::Interviewer::skip, coding::Detail::codes);
+    CHECK(codes == "0|lancar|neutral||\n1|lancar|neutral||\n3|dekat|neutral||\n"
+                   "4|dekat|neutral||\n");
+    CHECK(run(cb, text) ==
+          "0|lancar|neutral|dana,lancar|\n1|lancar|neutral|Lancar,dana|\n"
+          "3|dekat|neutral|Kader,kurang,relawan|\n4|dekat|neutral|kader,kurang|\n");
+  }
 }

@@ -97,15 +97,18 @@ bool UnitScanner::phrase_at(const Atom& atom, std::size_t i) const {
 
 void UnitScanner::add(std::uint32_t atom, std::size_t first, std::size_t last) {
   Workspace::State& ws = m_ws;
+  ws.atom_seen[atom] = ws.seen_stamp;
   ws.occurrences.push_back({atom, static_cast<std::uint32_t>(first),
                             static_cast<std::uint32_t>(last), ws.tokens[first].start,
                             ws.tokens[last].end});
 }
 
-void UnitScanner::scan(std::string_view text, std::size_t slack) {
+void UnitScanner::scan(std::string_view text, std::size_t slack, bool indexed) {
   Workspace::State& ws = m_ws;
   ws.words.words(text, ws.tokens);
   ws.occurrences.clear();
+  ws.indexed = false;
+  ++ws.seen_stamp;
   // Per-token scratch only grows: a unit's values overwrite the first tokens.size().
   const std::size_t n = ws.tokens.size();
   if (ws.token_stems.size() < n) {
@@ -178,7 +181,8 @@ void UnitScanner::scan(std::string_view text, std::size_t slack) {
   }
   if (!m_program.regex_atoms.empty())
     scan_regexes(text);
-  index_occurrences();
+  if (indexed)
+    index_occurrences();
 }
 
 void UnitScanner::scan_regexes(std::string_view text) {
@@ -210,12 +214,13 @@ void UnitScanner::scan_regexes(std::string_view text) {
       l = l > f ? l - 1 : f;
       ws.occurrences.push_back(
           {atom, static_cast<std::uint32_t>(f), static_cast<std::uint32_t>(l), start, end});
+      ws.atom_seen[atom] = ws.seen_stamp;
     }
   }
   utext_close(utext);
 }
 
-void UnitScanner::index_occurrences() {
+void UnitScanner::index_occurrences() const {
   // Occurrences come in token order per pass (hot hits, misses, phrases, regexes), so they
   // are put in (atom, first, last) order by counting them per atom, placing each atom's run,
   // and insertion-sorting the few occurrences of each atom.
@@ -259,10 +264,13 @@ void UnitScanner::index_occurrences() {
         std::swap(run[j], run[j - 1]);
   }
   ws.occurrences.swap(ws.sorted_occurrences);
+  ws.indexed = true;
 }
 
 std::span<const Occurrence> UnitScanner::occurrences_of(std::uint32_t atom) const {
   const Workspace::State& ws = m_ws;
+  if (!ws.indexed)
+    index_occurrences();
   if (ws.atom_stamp[atom] != ws.stamp)
     return {};
   return {ws.occurrences.data() + ws.atom_begin[atom], ws.atom_end[atom] - ws.atom_begin[atom]};
@@ -275,6 +283,8 @@ bool UnitScanner::eval(std::int32_t root, std::vector<Occurrence>* out) const {
   };
   switch (node.op) {
   case codebook::Op::term: {
+    if (!out)
+      return occurs(node.atom);
     std::span<const Occurrence> found = occurrences_of(node.atom);
     if (out)
       out->insert(out->end(), found.begin(), found.end());
@@ -287,6 +297,11 @@ bool UnitScanner::eval(std::int32_t root, std::vector<Occurrence>* out) const {
     for (std::uint32_t i = 0; i < node.child_count; ++i) {
       const Node& operand = m_program.nodes[static_cast<std::size_t>(child(i))];
       if (operand.op == codebook::Op::term) { // most operands: no call for them
+        if (!out) {
+          if (occurs(operand.atom))
+            return true;
+          continue;
+        }
         std::span<const Occurrence> found = occurrences_of(operand.atom);
         if (found.empty())
           continue;
@@ -323,15 +338,22 @@ bool UnitScanner::eval(std::int32_t root, std::vector<Occurrence>* out) const {
       // Two terms (the common case): their occurrences are compared where they lie, without
       // copying them. The evidence is what the general case below gives: the left
       // occurrences with a partner, then the right ones, each in token order.
-      const std::span<const Occurrence> left = occurrences_of(lhs.atom);
-      const std::span<const Occurrence> right = occurrences_of(rhs.atom);
       if (!out) {
+        if (!occurs(lhs.atom) || !occurs(rhs.atom))
+          return false;
+        // Unindexed (counting), the unit's few occurrences are searched for the pairs.
+        const std::span<const Occurrence> all = m_ws.occurrences;
+        const std::span<const Occurrence> left = m_ws.indexed ? occurrences_of(lhs.atom) : all;
+        const std::span<const Occurrence> right = m_ws.indexed ? occurrences_of(rhs.atom) : all;
         for (const Occurrence& x : left)
-          for (const Occurrence& y : right)
-            if (token_gap(x, y) <= static_cast<std::size_t>(node.distance))
-              return true;
+          if (x.atom == lhs.atom)
+            for (const Occurrence& y : right)
+              if (y.atom == rhs.atom && token_gap(x, y) <= static_cast<std::size_t>(node.distance))
+                return true;
         return false;
       }
+      const std::span<const Occurrence> left = occurrences_of(lhs.atom);
+      const std::span<const Occurrence> right = occurrences_of(rhs.atom);
       boost::container::small_vector<char, 16> used_right(right.size(), 0);
       bool found = false;
       for (const Occurrence& a : left) {
@@ -393,7 +415,8 @@ std::vector<Coding> Matcher::code_document(const corpus::Document& doc, Intervie
     if (unit.interviewer && interviewer == Interviewer::skip)
       continue;
     std::string_view text = doc.unit_text(unit);
-    scanner.scan(text, doc.text.size() - unit.end);
+    // Counting leaves the occurrences unindexed unless a rule needs them in order.
+    scanner.scan(text, doc.text.size() - unit.end, detail == Detail::full);
     if (ws.occurrences.empty() && program.always_codes.empty())
       continue;
 
@@ -423,8 +446,8 @@ std::vector<Coding> Matcher::code_document(const corpus::Document& doc, Intervie
               ws.direct.push_back(std::uint64_t{entry >> 1} << 32 | i);
         }
     } else {
-      for (std::uint32_t atom : ws.unit_atoms)
-        for (std::uint32_t entry : program.atom_codes[atom])
+      for (const Occurrence& o : ws.occurrences) // unindexed: an atom may come more than once
+        for (std::uint32_t entry : program.atom_codes[o.atom])
           note(entry);
     }
     // Each code once, in code order, marked sure if any of its entries is.

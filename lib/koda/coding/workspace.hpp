@@ -35,8 +35,9 @@ struct ValenceVerdict {
 struct Workspace::State {
   State(const detail::Program& program, detail::SharedTokenCache& shared_cache)
       : stemmer(program.language), shared(shared_cache), regex_matchers(program.regexes.size()),
-        atom_stamp(program.atoms.size(), 0), atom_begin(program.atoms.size(), 0),
-        atom_end(program.atoms.size(), 0), atom_bits((program.atoms.size() + 63) / 64, 0),
+        atom_seen(program.atoms.size(), 0), atom_stamp(program.atoms.size(), 0),
+        atom_begin(program.atoms.size(), 0), atom_end(program.atoms.size(), 0),
+        atom_bits((program.atoms.size() + 63) / 64, 0),
         code_bits((program.match_root.size() + 63) / 64, 0),
         sure_bits((program.match_root.size() + 63) / 64, 0) {}
 
@@ -62,7 +63,10 @@ struct Workspace::State {
   std::vector<detail::Occurrence> occurrences;        // sorted by atom, then position
   std::vector<detail::Occurrence> sorted_occurrences; // index_occurrences' other buffer
   std::vector<std::uint32_t> unit_atoms;              // the atoms that occur, ascending
-  std::vector<std::uint32_t> atom_stamp;              // == stamp: atom occurs in this unit
+  std::vector<std::uint32_t> atom_seen;               // == seen_stamp: atom occurs in this unit
+  std::uint32_t seen_stamp = 0;                       // one per scanned unit
+  bool indexed = false;                  // occurrences are in (atom, first, last) order
+  std::vector<std::uint32_t> atom_stamp; // == stamp: atom's entries in the index are current
   std::vector<std::uint32_t> atom_begin;
   std::vector<std::uint32_t> atom_end;
   std::uint32_t stamp = 0;
@@ -101,14 +105,19 @@ public:
   UnitScanner(const Program& program, Workspace::State& ws) : m_program(program), m_ws(ws) {}
 
   // Tokenises `text` and records every atom occurrence in it. `slack` bytes after the text
-  // may be read (a unit's text is followed by the rest of its document).
-  void scan(std::string_view text, std::size_t slack = 0);
+  // may be read (a unit's text is followed by the rest of its document). With `indexed`
+  // false the occurrences are put in order only when a rule needs an atom's occurrences
+  // (counting mostly asks whether atoms occur, or compares two terms' positions).
+  void scan(std::string_view text, std::size_t slack = 0, bool indexed = true);
 
   // Whether the rule at `root` holds in the scanned unit; its evidence is appended to `out`.
   bool eval(std::int32_t root, std::vector<Occurrence>* out) const;
 
   // The occurrences of `atom` in the scanned unit, in token order.
   std::span<const Occurrence> occurrences_of(std::uint32_t atom) const;
+
+  // Whether `atom` occurs in the scanned unit.
+  bool occurs(std::uint32_t atom) const { return m_ws.atom_seen[atom] == m_ws.seen_stamp; }
 
 private:
   // What a token's spelling is, and its one-word atoms (valid until the next lookup).
@@ -120,7 +129,7 @@ private:
   bool phrase_at(const Atom& atom, std::size_t i) const;
   void add(std::uint32_t atom, std::size_t first, std::size_t last);
   void scan_regexes(std::string_view text);
-  void index_occurrences();
+  void index_occurrences() const; // changes the workspace only
 
   const Program& m_program;
   Workspace::State& m_ws;
