@@ -276,6 +276,26 @@ std::span<const Occurrence> UnitScanner::occurrences_of(std::uint32_t atom) cons
   return {ws.occurrences.data() + ws.atom_begin[atom], ws.atom_end[atom] - ws.atom_begin[atom]};
 }
 
+bool UnitScanner::is_term_set(const Node& node) const {
+  if (node.op == codebook::Op::term)
+    return true;
+  if (node.op != codebook::Op::any_of)
+    return false;
+  for (std::uint32_t i = 0; i < node.child_count; ++i)
+    if (m_program.nodes[m_program.children[node.first_child + i]].op != codebook::Op::term)
+      return false;
+  return true;
+}
+
+bool UnitScanner::in_term_set(const Node& node, std::uint32_t atom) const {
+  if (node.op == codebook::Op::term)
+    return node.atom == atom;
+  for (std::uint32_t i = 0; i < node.child_count; ++i)
+    if (m_program.nodes[m_program.children[node.first_child + i]].atom == atom)
+      return true;
+  return false;
+}
+
 bool UnitScanner::eval(std::int32_t root, std::vector<Occurrence>* out) const {
   const Node& node = m_program.nodes[static_cast<std::size_t>(root)];
   auto child = [&](std::uint32_t i) {
@@ -334,22 +354,28 @@ bool UnitScanner::eval(std::int32_t root, std::vector<Occurrence>* out) const {
   case codebook::Op::near: {
     const Node& lhs = m_program.nodes[static_cast<std::size_t>(child(0))];
     const Node& rhs = m_program.nodes[static_cast<std::size_t>(child(1))];
+    if (!out && !m_ws.indexed && is_term_set(lhs) && is_term_set(rhs)) {
+      // Counting, with each side a term or `|` of terms: the unit's few occurrences, as
+      // found, are searched for a close pair, if both sides occur at all.
+      if (!eval(child(0), nullptr) || !eval(child(1), nullptr))
+        return false;
+      for (const Occurrence& x : m_ws.occurrences)
+        if (in_term_set(lhs, x.atom))
+          for (const Occurrence& y : m_ws.occurrences)
+            if (token_gap(x, y) <= static_cast<std::size_t>(node.distance) &&
+                in_term_set(rhs, y.atom))
+              return true;
+      return false;
+    }
     if (lhs.op == codebook::Op::term && rhs.op == codebook::Op::term) {
       // Two terms (the common case): their occurrences are compared where they lie, without
       // copying them. The evidence is what the general case below gives: the left
       // occurrences with a partner, then the right ones, each in token order.
       if (!out) {
-        if (!occurs(lhs.atom) || !occurs(rhs.atom))
-          return false;
-        // Unindexed (counting), the unit's few occurrences are searched for the pairs.
-        const std::span<const Occurrence> all = m_ws.occurrences;
-        const std::span<const Occurrence> left = m_ws.indexed ? occurrences_of(lhs.atom) : all;
-        const std::span<const Occurrence> right = m_ws.indexed ? occurrences_of(rhs.atom) : all;
-        for (const Occurrence& x : left)
-          if (x.atom == lhs.atom)
-            for (const Occurrence& y : right)
-              if (y.atom == rhs.atom && token_gap(x, y) <= static_cast<std::size_t>(node.distance))
-                return true;
+        for (const Occurrence& x : occurrences_of(lhs.atom))
+          for (const Occurrence& y : occurrences_of(rhs.atom))
+            if (token_gap(x, y) <= static_cast<std::size_t>(node.distance))
+              return true;
         return false;
       }
       const std::span<const Occurrence> left = occurrences_of(lhs.atom);
