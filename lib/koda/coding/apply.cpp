@@ -14,7 +14,6 @@
 #include "koda/error.hpp"
 
 #include <algorithm>
-#include <bit>
 
 namespace koda::coding {
 
@@ -227,23 +226,15 @@ void UnitScanner::index_occurrences() const {
   Workspace::State& ws = m_ws;
   ++ws.stamp;
   ws.unit_atoms.clear();
-  std::size_t low = ws.atom_bits.size();
-  std::size_t high = 0;
   for (const Occurrence& o : ws.occurrences) {
     if (ws.atom_stamp[o.atom] != ws.stamp) {
       ws.atom_stamp[o.atom] = ws.stamp;
       ws.atom_end[o.atom] = 0;
-      ws.atom_bits[o.atom / 64] |= std::uint64_t{1} << (o.atom % 64);
-      low = std::min<std::size_t>(low, o.atom / 64);
-      high = std::max<std::size_t>(high, o.atom / 64);
+      ws.atom_set.insert(o.atom);
     }
     ++ws.atom_end[o.atom];
   }
-  for (std::size_t w = low; w <= high && w < ws.atom_bits.size(); ++w) {
-    for (std::uint64_t bits = ws.atom_bits[w]; bits != 0; bits &= bits - 1)
-      ws.unit_atoms.push_back(static_cast<std::uint32_t>(w * 64 + std::countr_zero(bits)));
-    ws.atom_bits[w] = 0;
-  }
+  ws.atom_set.drain([&](std::uint32_t atom) { ws.unit_atoms.push_back(atom); });
   std::uint32_t at = 0;
   for (std::uint32_t atom : ws.unit_atoms) {
     ws.atom_begin[atom] = at;
@@ -306,8 +297,7 @@ bool UnitScanner::eval(std::int32_t root, std::vector<Occurrence>* out) const {
     if (!out)
       return occurs(node.atom);
     std::span<const Occurrence> found = occurrences_of(node.atom);
-    if (out)
-      out->insert(out->end(), found.begin(), found.end());
+    out->insert(out->end(), found.begin(), found.end());
     return !found.empty();
   }
   case codebook::Op::none_of:
@@ -323,11 +313,7 @@ bool UnitScanner::eval(std::int32_t root, std::vector<Occurrence>* out) const {
           continue;
         }
         std::span<const Occurrence> found = occurrences_of(operand.atom);
-        if (found.empty())
-          continue;
-        any = true;
-        if (!out)
-          return true;
+        any = any || !found.empty();
         out->insert(out->end(), found.begin(), found.end());
         continue;
       }
@@ -452,14 +438,9 @@ std::vector<Coding> Matcher::code_document(const corpus::Document& doc, Intervie
     // codes at once, so that only the rule's other operands are evaluated.
     ws.candidates.clear();
     ws.direct.clear();
-    std::size_t low = ws.code_bits.size();
-    std::size_t high = 0;
     auto note = [&](std::uint32_t entry) {
-      const std::uint32_t code = entry >> 1;
-      ws.code_bits[code / 64] |= std::uint64_t{1} << (code % 64);
-      ws.sure_bits[code / 64] |= std::uint64_t{entry & 1} << (code % 64);
-      low = std::min<std::size_t>(low, code / 64);
-      high = std::max<std::size_t>(high, code / 64);
+      ws.code_set.insert(entry >> 1);
+      ws.sure_set.insert(entry >> 1, (entry & 1) != 0);
     };
     for (std::uint32_t code : program.always_codes)
       note(code << 1);
@@ -477,15 +458,10 @@ std::vector<Coding> Matcher::code_document(const corpus::Document& doc, Intervie
           note(entry);
     }
     // Each code once, in code order, marked sure if any of its entries is.
-    for (std::size_t w = low; w <= high && w < ws.code_bits.size(); ++w) {
-      for (std::uint64_t bits = ws.code_bits[w]; bits != 0; bits &= bits - 1) {
-        const auto bit = static_cast<unsigned>(std::countr_zero(bits));
-        const auto code = static_cast<std::uint32_t>(w * 64 + bit);
-        ws.candidates.push_back(code << 1 | static_cast<std::uint32_t>(ws.sure_bits[w] >> bit & 1));
-      }
-      ws.code_bits[w] = 0;
-      ws.sure_bits[w] = 0;
-    }
+    ws.code_set.drain([&](std::uint32_t code) {
+      ws.candidates.push_back(code << 1 | (ws.sure_set.contains(code) ? 1u : 0u));
+    });
+    ws.sure_set.clear();
     std::sort(ws.direct.begin(), ws.direct.end());
 
     std::size_t next_direct = 0;

@@ -8,6 +8,9 @@
 #include "koda/text/segment.hpp"
 #include "koda/text/stem.hpp"
 
+#include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
@@ -32,14 +35,57 @@ struct ValenceVerdict {
 
 } // namespace detail
 
+namespace detail {
+
+// A set of small numbers (atoms, codes) as bits, empty between units: walking its bits
+// puts a unit's few members in order without a comparison that could be mispredicted, as
+// sorting them did.
+class BitSet {
+public:
+  explicit BitSet(std::size_t size) : m_words((size + 63) / 64, 0) {}
+
+  // Adds `n` if `member` (without a branch on it).
+  void insert(std::uint32_t n, bool member = true) {
+    m_words[n / 64] |= std::uint64_t{member} << (n % 64);
+    m_low = std::min<std::size_t>(m_low, n / 64);
+    m_high = std::max<std::size_t>(m_high, n / 64 + 1);
+  }
+  bool contains(std::uint32_t n) const { return (m_words[n / 64] >> (n % 64) & 1) != 0; }
+
+  // Calls `each(n)` for every member, in increasing order; the set is empty afterwards.
+  template <class Each> void drain(Each&& each) {
+    for (std::size_t w = m_low; w < m_high; ++w) {
+      for (std::uint64_t bits = m_words[w]; bits != 0; bits &= bits - 1)
+        each(static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits))));
+      m_words[w] = 0;
+    }
+    m_low = m_words.size();
+    m_high = 0;
+  }
+
+  // Empties the set.
+  void clear() {
+    for (std::size_t w = m_low; w < m_high; ++w)
+      m_words[w] = 0;
+    m_low = m_words.size();
+    m_high = 0;
+  }
+
+private:
+  std::vector<std::uint64_t> m_words;
+  std::size_t m_low = m_words.size(); // the words in [m_low, m_high) may hold members
+  std::size_t m_high = 0;
+};
+
+} // namespace detail
+
 struct Workspace::State {
   State(const detail::Program& program, detail::SharedTokenCache& shared_cache)
       : stemmer(program.language), shared(shared_cache), regex_matchers(program.regexes.size()),
         atom_seen(program.atoms.size(), 0), atom_stamp(program.atoms.size(), 0),
         atom_begin(program.atoms.size(), 0), atom_end(program.atoms.size(), 0),
-        atom_bits((program.atoms.size() + 63) / 64, 0),
-        code_bits((program.match_root.size() + 63) / 64, 0),
-        sure_bits((program.match_root.size() + 63) / 64, 0) {}
+        atom_set(program.atoms.size()), code_set(program.match_root.size()),
+        sure_set(program.match_root.size()) {}
 
   text::WordSegmenter words;
   text::SentenceSegmenter sentences;
@@ -60,7 +106,7 @@ struct Workspace::State {
   std::vector<detail::TokenKey> token_keys;
   std::vector<std::uint32_t> misses;                  // tokens the hot table did not answer
   std::vector<std::uint32_t> atom_tokens;             // tokens the hot table gave one-word atoms
-  std::vector<detail::Occurrence> occurrences;        // sorted by atom, then position
+  std::vector<detail::Occurrence> occurrences;        // indexed: by atom, then position
   std::vector<detail::Occurrence> sorted_occurrences; // index_occurrences' other buffer
   std::vector<std::uint32_t> unit_atoms;              // the atoms that occur, ascending
   std::vector<std::uint32_t> atom_seen;               // == seen_stamp: atom occurs in this unit
@@ -70,11 +116,9 @@ struct Workspace::State {
   std::vector<std::uint32_t> atom_begin;
   std::vector<std::uint32_t> atom_end;
   std::uint32_t stamp = 0;
-  // Sets of atoms and of codes as bits, all zero between units: ordering a unit's few atoms
-  // or codes by walking their bits costs no mispredicted comparisons, as sorting them did.
-  std::vector<std::uint64_t> atom_bits;
-  std::vector<std::uint64_t> code_bits;
-  std::vector<std::uint64_t> sure_bits; // of code_bits: made true by an occurring atom alone
+  detail::BitSet atom_set; // index_occurrences: the atoms that occur
+  detail::BitSet code_set; // code_document: the codes some occurring atom can make true
+  detail::BitSet sure_set; // of those, the codes an occurring atom alone makes true
   std::vector<std::uint32_t> candidates;
   // (code << 32 | occurrence index) for each occurrence of an atom sufficient for the code,
   // sorted: the evidence a rule's top-level `|` gets from its terms, without walking it.
