@@ -278,6 +278,15 @@ bool UnitScanner::is_term_set(const Node& node) const {
   return true;
 }
 
+bool UnitScanner::term_set_occurs(const Node& node) const {
+  if (node.op == codebook::Op::term)
+    return occurs(node.atom);
+  for (std::uint32_t i = 0; i < node.child_count; ++i)
+    if (occurs(m_program.nodes[m_program.children[node.first_child + i]].atom))
+      return true;
+  return false;
+}
+
 bool UnitScanner::in_term_set(const Node& node, std::uint32_t atom) const {
   if (node.op == codebook::Op::term)
     return node.atom == atom;
@@ -343,7 +352,7 @@ bool UnitScanner::eval(std::int32_t root, std::vector<Occurrence>* out) const {
     if (!out && !m_ws.indexed && is_term_set(lhs) && is_term_set(rhs)) {
       // Counting, with each side a term or `|` of terms: the unit's few occurrences, as
       // found, are searched for a close pair, if both sides occur at all.
-      if (!eval(child(0), nullptr) || !eval(child(1), nullptr))
+      if (!term_set_occurs(lhs) || !term_set_occurs(rhs))
         return false;
       for (const Occurrence& x : m_ws.occurrences)
         if (in_term_set(lhs, x.atom))

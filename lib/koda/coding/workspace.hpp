@@ -171,9 +171,11 @@ private:
   };
   Lookup lookup(const TokenKey& key);
   bool phrase_at(const Atom& atom, std::size_t i) const;
-  // Whether `node` is a term or `|` over terms only; whether such a node holds `atom`.
+  // Whether `node` is a term or `|` over terms only; whether such a node holds `atom`; whether
+  // one of its terms occurs.
   bool is_term_set(const Node& node) const;
   bool in_term_set(const Node& node, std::uint32_t atom) const;
+  bool term_set_occurs(const Node& node) const;
   void add(std::uint32_t atom, std::size_t first, std::size_t last);
   void scan_regexes(std::string_view text);
   void index_occurrences() const; // changes the workspace only
