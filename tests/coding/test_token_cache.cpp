@@ -110,29 +110,30 @@ TEST_SUITE("token cache") {
     HotTable hot;
     const TokenKey short_key = TokenKey::of("pelaksanaannya");         // 14 bytes
     const TokenKey long_key = TokenKey::of("pelaksanaan-pelaksanaan"); // 23
-    CHECK(hot.find(short_key) == nullptr);
+    CHECK(!hot.probe(short_key).hit);
     hot.put(short_key, info(4));
     hot.put(long_key, info(5));
-    REQUIRE(hot.find(short_key) != nullptr);
-    CHECK(hot.find(short_key)->stem == 4);
-    CHECK(hot.find(long_key) == nullptr);
+    REQUIRE(hot.probe(short_key).hit);
+    CHECK(hot.probe(short_key).value.stem == 4);
+    CHECK(!hot.probe(long_key).hit);
     hot.put(short_key, info(6));
-    CHECK(hot.find(short_key)->stem == 6);
-    CHECK(hot.find(TokenKey::of("pelaksanaanny")) == nullptr);
+    REQUIRE(hot.probe(short_key).hit);
+    CHECK(hot.probe(short_key).value.stem == 6);
+    CHECK(!hot.probe(TokenKey::of("pelaksanaanny")).hit);
     // Spellings that share the entry (same hash) but not every byte are not found: one byte
     // shorter, or longer than 16 bytes with the same first 16.
     TokenKey prefix = TokenKey::of("pelaksanaanny");
     prefix.hash = short_key.hash;
-    CHECK(hot.find(prefix) == nullptr);
+    CHECK(!hot.probe(prefix).hit);
     const TokenKey sixteen = TokenKey::of("pelaksanaannyalh");
     REQUIRE(sixteen.text.size() == 16);
     hot.put(sixteen, info(7));
-    REQUIRE(hot.find(sixteen) != nullptr);
+    REQUIRE(hot.probe(sixteen).hit);
     TokenKey seventeen = TokenKey::of("pelaksanaannyalha");
     seventeen.hash = sixteen.hash;
     CHECK(seventeen.head == sixteen.head);
     CHECK(seventeen.tail == sixteen.tail);
-    CHECK(hot.find(seventeen) == nullptr);
+    CHECK(!hot.probe(seventeen).hit);
   }
 
   TEST_CASE("everything inserted is found with its atoms after the table grows") {

@@ -10,9 +10,8 @@
 //   32-byte slots (the first 16 bytes of the spelling or, for longer ones, the first 8 and a
 //   pointer to the whole, and the value), on transparent huge pages once it is large: a
 //   probe for a spelling of up to 16 bytes reads one slot in one cache line and nothing
-//   else. Each distinct
-//   spelling is folded and stemmed once for the whole run, not once per thread, and the table's
-//   memory is not repeated per thread.
+//   else. Each distinct spelling is folded and stemmed once for the whole run, not once per
+//   thread, and the table's memory is not repeated per thread.
 //
 // The scanner prefetches the hot entries of a unit's tokens, answers what they hold, then
 // prefetches the shared slots of the rest before looking them up. A hit allocates nothing.
@@ -21,11 +20,10 @@
 // changed or removed: a writer (holding the mutex) fills an empty slot and then stores its
 // head (the spelling's first bytes, never 0) with release order; a reader loads the head
 // with acquire order and reads nothing else of a slot whose head is 0, so it sees a slot
-// either empty or complete. Growing builds a
-// new table, publishes it with a release store, and keeps the old one alive: a reader still
-// probing the old table may miss a spelling added since, and then takes the slow path,
-// whose insert finds it under the lock. Atoms and key bytes live in blocks that never move.
-// Not a public header.
+// either empty or complete. Growing builds a new table, publishes it with a release store,
+// and keeps the old one alive: a reader still probing the old table may miss a spelling
+// added since, and then takes the slow path, whose insert finds it under the lock. Atoms and key
+// bytes live in blocks that never move. Not a public header.
 
 #include <atomic>
 #include <cstddef>
@@ -147,22 +145,15 @@ public:
 
   void prefetch(const TokenKey& key) const { __builtin_prefetch(&entry(key.hash)); }
 
-  // The value held for `key`, or nullptr (it may still be in the shared table).
-  const TokenInfo* find(const TokenKey& key) const {
-    // A token holds no NUL byte, so the zero-padded head and tail of a spelling of up to 16
-    // bytes are that spelling; an empty entry's head is 0, which no spelling's is.
-    const Entry& e = entry(key.hash);
-    if (key.text.size() <= 16 && e.head == key.head && e.tail == key.tail)
-      return &e.value;
-    return nullptr;
-  }
-
-  // What a probe for `key` found: `value` is the entry's, meaningful only on a hit.
+  // What a probe for `key` found: `value` is the entry's, meaningful only on a hit (a miss
+  // may still be in the shared table). Without a branch on the outcome.
   struct Probe {
     bool hit;
     TokenInfo value;
   };
   Probe probe(const TokenKey& key) const {
+    // A token holds no NUL byte, so the zero-padded head and tail of a spelling of up to 16
+    // bytes are that spelling; an empty entry's head is 0, which no spelling's is.
     const Entry& e = entry(key.hash);
     const bool hit = (key.text.size() <= 16) & (e.head == key.head) & (e.tail == key.tail);
     return {hit, e.value};

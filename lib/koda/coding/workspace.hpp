@@ -33,10 +33,6 @@ struct ValenceVerdict {
   Occurrence negation;
 };
 
-} // namespace detail
-
-namespace detail {
-
 // A set of small numbers (atoms, codes) as bits, empty between units: walking its bits
 // puts a unit's few members in order without a comparison that could be mispredicted, as
 // sorting them did.
