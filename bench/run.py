@@ -121,9 +121,10 @@ def koda_has(koda, command):
 
 
 class Row:
-    def __init__(self, rid, title, cmds=None, stdout=None, note="", unavailable=None, slow=False):
+    def __init__(self, rid, title, cmds=None, stdout=None, note="", unavailable=None, slow=False, before=None):
         self.id, self.title, self.cmds, self.stdout = rid, title, cmds or [], stdout or []
         self.note, self.unavailable, self.slow = note, unavailable, slow
+        self.before = before  # run before each timed run, untimed
         self.times, self.rss_kb, self.failed = [], [], None
 
     def median(self):
@@ -133,6 +134,8 @@ class Row:
 def run_row(row, workdir, logdir):
     """Runs the row's commands in parallel; returns wall seconds; records peak RSS."""
     procs, rss_files, errs = [], [], []
+    if row.before:
+        row.before()
     t0 = time.perf_counter()
     for i, cmd in enumerate(row.cmds):
         out = open(row.stdout[i], "wb") if row.stdout and row.stdout[i] else subprocess.DEVNULL
@@ -311,6 +314,7 @@ def main():
             [os.path.join(logdir, "rg-w.out")], unavailable=None if rg else "not available (ripgrep not installed)"),
         Row("koda-code", f"koda code --format jsonl --jobs {J} -o FILE" + (" (tmpfs)" if code_out != out else ""),
             [[koda or "koda", "code", "-c", codebook, "--format", "jsonl", "--jobs", J, "-o", jsonl_path, corpus_name]],
+            before=lambda: os.path.exists(jsonl_path) and os.unlink(jsonl_path),
             unavailable=no_koda or (None if has_code else f"not available ({koda_rel} has no `code` command yet)")),
         Row("koda-freq", f"koda freq --jobs {J}", [[koda or "koda", "freq", "-c", codebook, "--jobs", J, corpus_name]],
             [os.path.join(out, "koda-freq.txt")],
