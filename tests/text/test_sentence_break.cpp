@@ -161,6 +161,26 @@ TEST_SUITE("text::sentence_break") {
       }
       CHECK(compared == 20000);
     }
+    SUBCASE("long generated texts with non-ASCII characters at every offset of a block") {
+      // The scan skips to the next terminator, separator or non-ASCII byte sixteen bytes at
+      // a time: each must be found wherever it falls in a block.
+      constexpr auto fragments = std::to_array<std::string_view>(
+          {"Dana",   "cair",   "dll",    "Pak",    "Rp",     "2.500",  "a",      "B",
+           ".",      ".",      "?",      "!",      ",",      ")",      "\"",     " ",
+           " ",      " ",      " ",      "\n",     "\n\n",   "\r\n",   "x",      "yy",
+           "zzz",    "\u00E9", "\u00C9", "\u2014", "\u201D", "\u201C", "\u3002", "\u2028",
+           "\u0301", "\u00A0", "\u00AD", "\u65E5"});
+      std::mt19937 random(2009);
+      std::uniform_int_distribution<std::size_t> pick(0, fragments.size() - 1);
+      std::uniform_int_distribution<int> count(20, 120);
+      for (int i = 0; i < 5000; ++i) {
+        std::string text;
+        for (int k = count(random); k > 0; --k)
+          text += fragments[pick(random)];
+        compare(text);
+      }
+      CHECK(compared == 5000);
+    }
     INFO("first text that differs: \"", first_mismatch, "\"");
     CHECK(mismatches == 0);
   }

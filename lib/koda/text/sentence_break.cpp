@@ -18,7 +18,13 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace koda::text::detail {
 namespace {
@@ -86,6 +92,62 @@ const std::array<Class, 128>& ascii_classes() {
 
 bool is_para_sep(Class c) { return c == cr || c == lf || c == sep; }
 
+// The bytes the scan stops at: separators, terminators and the start of non-ASCII
+// characters; any other ASCII byte is an item no rule starts at. With ICU 72 the ASCII ones
+// are CR, LF, `.`, `!` and `?`; the scan skips to the next stop sixteen bytes at a time,
+// comparing with up to eight of them (a table past that, should ICU ever add more).
+class Stops {
+public:
+  Stops() {
+    std::vector<char> ascii;
+    for (std::size_t b = 0; b < 256; ++b) {
+      const Class c = b < 128 ? ascii_classes()[b] : other;
+      m_table[b] = b >= 128 || is_para_sep(c) || c == aterm || c == sterm;
+      if (b < 128 && m_table[b])
+        ascii.push_back(static_cast<char>(b));
+    }
+#if defined(__SSE2__)
+    m_simd = !ascii.empty() && ascii.size() <= k_compared;
+    for (std::size_t k = 0; m_simd && k < k_compared; ++k) // the first repeated as padding
+      m_wanted[k] = _mm_set1_epi8(ascii[k < ascii.size() ? k : 0]);
+#endif
+  }
+
+  // The first stop at or after `i`, or text.size().
+  std::size_t next(std::string_view text, std::size_t i) const {
+#if defined(__SSE2__)
+    if (m_simd) {
+      for (; i + 16 <= text.size(); i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+        __m128i hit = _mm_cmpeq_epi8(v, m_wanted[0]);
+        for (std::size_t k = 1; k < k_compared; ++k)
+          hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, m_wanted[k]));
+        // Non-ASCII bytes have the top bit set, which movemask reads directly.
+        const auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(hit, v)));
+        if (mask != 0)
+          return i + static_cast<std::size_t>(std::countr_zero(mask));
+      }
+    }
+#endif
+    while (i < text.size() && !m_table[static_cast<unsigned char>(text[i])])
+      ++i;
+    return i;
+  }
+
+private:
+  static constexpr std::size_t k_compared = 8;
+  std::array<bool, 256> m_table{};
+#if defined(__SSE2__)
+  bool m_simd = false;
+  __m128i m_wanted[k_compared]{}; // the ASCII stops, each in every byte
+#endif
+};
+
+const Stops& stop_bytes() {
+  static const Stops stops;
+  return stops;
+}
+
 class Items {
 public:
   explicit Items(std::string_view text) : m_text(text), m_ascii(ascii_classes()) {}
@@ -140,16 +202,7 @@ void sentence_boundaries(std::string_view text, std::size_t from, std::size_t to
                          std::vector<std::size_t>& boundaries) {
   const Items items(text);
   const std::array<Class, 128>& ascii = ascii_classes();
-  // The bytes the scan stops at: separators, terminators and the start of non-ASCII
-  // characters; any other ASCII byte is an item no rule starts at.
-  static const std::array<bool, 256> stops = [] {
-    std::array<bool, 256> t{};
-    for (std::size_t b = 0; b < 256; ++b) {
-      const Class c = b < 128 ? ascii_classes()[b] : other;
-      t[b] = b >= 128 || is_para_sep(c) || c == aterm || c == sterm;
-    }
-    return t;
-  }();
+  const Stops& stops = stop_bytes();
   const std::size_t n = items.size();
   // After a line feed there is always a boundary, and no rule looks back past it.
   std::size_t start = 0;
@@ -168,11 +221,9 @@ void sentence_boundaries(std::string_view text, std::size_t from, std::size_t to
   };
   std::size_t i = start;
   while (i < n) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (!stops[byte]) {
-      ++i;
-      continue;
-    }
+    i = stops.next(text, i);
+    if (i == n)
+      break;
     const Items::Item item = items.at(i);
     if (is_para_sep(item.cls)) { // SB3, SB4
       i = item.next;
