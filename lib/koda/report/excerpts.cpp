@@ -14,6 +14,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -277,6 +279,14 @@ private:
   std::map<std::size_t, Group> m_groups;
 };
 
+// Appends `n` in decimal: this runs twice per unit of a large run, where fmt's parsing of
+// a format string cost more than the digits.
+void append_number(std::string& out, std::size_t n) {
+  char digits[24];
+  const auto [end, ec] = std::to_chars(std::begin(digits), std::end(digits), n);
+  out.append(digits, end);
+}
+
 // `"attrs":{…},` with `attributes` as the object.
 void append_attrs_json(std::string& out, const corpus::Attributes& attributes) {
   out += "\"attrs\":{";
@@ -338,8 +348,11 @@ void append_excerpt_json(std::string& out, const Excerpt& e, ExcerptJsonCache& c
     cache.doc = e.doc;
     cache.unit = e.coding->unit;
     cache.head.assign(cache.doc_head);
-    fmt::format_to(std::back_inserter(cache.head),
-                   "\"unit\":{},\"line\":{},\"speaker\":", e.coding->unit, unit.line);
+    cache.head += "\"unit\":";
+    append_number(cache.head, e.coding->unit);
+    cache.head += ",\"line\":";
+    append_number(cache.head, unit.line);
+    cache.head += ",\"speaker\":";
     append_json_quoted(cache.head, unit.speaker);
     cache.head += ',';
     auto speaker = unit.speaker.empty() ? e.doc->speaker_attributes.end()
@@ -348,9 +361,11 @@ void append_excerpt_json(std::string& out, const Excerpt& e, ExcerptJsonCache& c
       cache.head += cache.doc_attrs;
     else
       append_attrs_json(cache.head, coding::unit_attributes(*e.doc, unit));
-    cache.tail.clear();
-    fmt::format_to(std::back_inserter(cache.tail), ",\"start\":{},\"end\":{},\"text\":", unit.start,
-                   unit.end);
+    cache.tail.assign(",\"start\":");
+    append_number(cache.tail, unit.start);
+    cache.tail += ",\"end\":";
+    append_number(cache.tail, unit.end);
+    cache.tail += ",\"text\":";
     append_json_quoted(cache.tail, e.doc->unit_text(unit));
     cache.tail += '}';
   }
