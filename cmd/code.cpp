@@ -65,9 +65,9 @@ int run_code(const CodeOptions& options) {
     for (const auto& matcher : codebooks.matchers)
       explain_spaces.push_back(matcher->workspace());
 
-  // Each code's label and `"code":…,"label":…` in JSON, by code order, made once per run.
+  // Each code's label and the JSON of its code and valence, by code order, made once per run.
   std::vector<std::string_view> labels;
-  std::vector<std::string> code_json;
+  std::vector<report::ExcerptCodeJson> code_json;
   for (std::size_t m = 0; m < codebooks.matchers.size(); ++m)
     for (std::size_t c = 0; c < codebooks.matchers[m]->codes().size(); ++c) {
       const std::size_t order = codebooks.order(m, c);

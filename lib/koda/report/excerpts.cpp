@@ -322,12 +322,20 @@ Excerpt make_excerpt(const corpus::Document& doc, const coding::Coding& coding,
   return e;
 }
 
-std::string excerpt_code_json(const coding::CodeInfo& code, std::string_view label) {
-  std::string out = "\"code\":";
-  append_json_quoted(out, code.path);
-  out += ",\"label\":";
-  append_json_quoted(out, label);
-  return out;
+ExcerptCodeJson excerpt_code_json(const coding::CodeInfo& code, std::string_view label) {
+  ExcerptCodeJson json;
+  for (coding::Valence v :
+       {coding::Valence::neutral, coding::Valence::obstacle, coding::Valence::support}) {
+    std::string& out = json.by_valence[static_cast<std::size_t>(v)];
+    out = "\"code\":";
+    append_json_quoted(out, code.path);
+    out += ",\"label\":";
+    append_json_quoted(out, label);
+    out += ",\"valence\":\"";
+    out += coding::to_string(v);
+    out += "\",\"terms\":[";
+  }
+  return json;
 }
 
 void append_excerpt_json(std::string& out, const Excerpt& e, ExcerptJsonCache& cache) {
@@ -369,21 +377,24 @@ void append_excerpt_json(std::string& out, const Excerpt& e, ExcerptJsonCache& c
     append_json_quoted(cache.tail, e.doc->unit_text(unit));
     cache.tail += '}';
   }
+  // As few appends as may be: each costs more than the few bytes most of them copy.
   out += cache.head;
+  const auto valence = static_cast<std::size_t>(e.coding->valence);
   if (e.code_json)
-    out += *e.code_json;
+    out += e.code_json->by_valence[valence];
   else
-    out += excerpt_code_json(*e.code, e.label);
-  out += ",\"valence\":\"";
-  out += coding::to_string(e.coding->valence);
-  out += "\",\"terms\":[";
+    out += excerpt_code_json(*e.code, e.label).by_valence[valence];
   for (std::size_t i = 0; i < e.terms.size(); ++i) {
     if (i)
       out += ',';
     append_json_quoted(out, e.terms[i]);
   }
-  out += "],\"cue\":";
-  append_json_quoted(out, e.cue);
+  if (e.cue.empty()) {
+    out += "],\"cue\":\"\"";
+  } else {
+    out += "],\"cue\":";
+    append_json_quoted(out, e.cue);
+  }
   out += cache.tail;
 }
 

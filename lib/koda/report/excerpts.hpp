@@ -24,16 +24,22 @@ struct Excerpt {
   // Distinct matched surface forms, in text order (inline: one excerpt per record written).
   boost::container::small_vector<std::string_view, 2> terms;
   std::string_view cue; // the deciding cue as written, or empty
-  // `"code":…,"label":…` as JSON, when the caller has it ready; else made from the fields.
-  const std::string* code_json = nullptr;
+  // ExcerptCodeJson of the code, when the caller has it ready; else made from the fields.
+  const struct ExcerptCodeJson* code_json = nullptr;
+};
+
+// The part of an excerpt's JSON record that depends only on its code and valence, for each
+// valence (indexed by coding::Valence): `"code":…,"label":…,"valence":"…","terms":[`.
+struct ExcerptCodeJson {
+  std::string by_valence[3];
 };
 
 // Builds the Excerpt of `coding` in `doc` for `code` with label `label`.
 Excerpt make_excerpt(const corpus::Document& doc, const coding::Coding& coding,
                      const coding::CodeInfo& code, std::size_t code_order, std::string_view label);
 
-// `"code":…,"label":…`: the part of an excerpt's JSON record that depends only on its code.
-std::string excerpt_code_json(const coding::CodeInfo& code, std::string_view label);
+// The ExcerptCodeJson of `code` with label `label`.
+ExcerptCodeJson excerpt_code_json(const coding::CodeInfo& code, std::string_view label);
 
 // The output formats of coded excerpts.
 enum class ExcerptFormat { table, csv, tsv, json, jsonl, md };
