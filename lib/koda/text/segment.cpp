@@ -226,9 +226,7 @@ namespace {
 // nothing) into a space.
 void unwrap_single_line_breaks(std::string& text) {
   auto is_blank = [](char c) { return c == ' ' || c == '\t'; };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '\n')
-      continue;
+  for (std::size_t i = text.find('\n'); i != std::string::npos; i = text.find('\n', i + 1)) {
     std::size_t before = i;
     while (before > 0 && is_blank(text[before - 1]))
       --before;
