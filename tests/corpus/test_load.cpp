@@ -68,6 +68,29 @@ TEST_SUITE("corpus::load") {
     CHECK(mixed.errors[0] == r + "/missing.md: no such file or directory");
   }
 
+  TEST_CASE("files found by a walk are read whole, whatever their size") {
+    TempTree tree;
+    // Sizes around the reading buffer's first capacity (256 KiB) and well past it.
+    const std::vector<std::size_t> sizes = {0, 1, 262143, 262144, 262145, 600001};
+    for (std::size_t i = 0; i < sizes.size(); ++i) {
+      std::string text(sizes[i], 'a');
+      for (std::size_t k = 0; k < text.size(); ++k)
+        text[k] = static_cast<char>('a' + (k * 7 + i) % 26);
+      std::ofstream(tree.root / ("f" + std::to_string(i) + ".txt"), std::ios::binary) << text;
+    }
+    Inputs inputs = expand_inputs({tree.root.generic_string()});
+    REQUIRE(inputs.files.size() == sizes.size());
+    for (std::size_t i = 0; i < sizes.size(); ++i) {
+      CHECK(inputs.files[i].regular);
+      const std::string bytes = read_input(inputs.files[i]);
+      REQUIRE(bytes.size() == sizes[i]);
+      bool same = true;
+      for (std::size_t k = 0; k < bytes.size(); ++k)
+        same = same && bytes[k] == static_cast<char>('a' + (k * 7 + i) % 26);
+      CHECK(same);
+    }
+  }
+
   TEST_CASE("a folder without text files is an error naming it") {
     TempTree tree;
     tree.file("notes.docx");

@@ -41,6 +41,7 @@ Document load_document(std::string path, std::string bytes, const LoadOptions& o
 // One input to read: a file path, or `-` for standard input.
 struct Input {
   std::string path;
+  bool regular = false; // known to be a regular file (found by a folder walk)
 };
 
 // The result of expanding command-line paths into inputs.
