@@ -76,18 +76,30 @@ bool is_named(std::string_view text, const std::vector<std::string_view>& names)
 }
 
 // Collects units line by line: a unit opens with its speaker and section, grows with
-// each line of text, and is kept when it closes with any non-blank text.
+// each line of text, and is kept when it closes with any non-blank text. The open unit is
+// built in place at the end of the list (and taken off again if it gets no text), so no
+// unit is moved: documents have thousands of turns.
 class UnitCollector {
 public:
   explicit UnitCollector(std::vector<Unit>& out) : m_out(out) {}
 
-  void open(Unit proto) {
+  // Opens a unit in `section`, closing the open one; returns it for its speaker.
+  Unit& open(std::string_view section) {
     close();
-    m_current = std::move(proto);
-    m_has_text = false;
+    Unit& unit = m_out.emplace_back();
+    unit.section = section;
+    m_open = true;
+    return unit;
   }
 
-  bool is_open() const { return m_current.has_value(); }
+  // Opens a copy of `proto`, closing the open one.
+  void open(const Unit& proto) {
+    close();
+    m_out.push_back(proto);
+    m_open = true;
+  }
+
+  bool is_open() const { return m_open; }
 
   // Adds the text of `line` from byte `from` of the line.
   void add_text(const Line& line, std::size_t from) {
@@ -96,24 +108,25 @@ public:
     if (trimmed.empty())
       return;
     std::size_t begin = line.start + static_cast<std::size_t>(trimmed.data() - line.text.data());
+    Unit& unit = m_out.back();
     if (!m_has_text) {
-      m_current->start = begin;
-      m_current->line = line.number;
+      unit.start = begin;
+      unit.line = line.number;
       m_has_text = true;
     }
-    m_current->end = begin + trimmed.size();
+    unit.end = begin + trimmed.size();
   }
 
   void close() {
-    if (m_current && m_has_text)
-      m_out.push_back(std::move(*m_current));
-    m_current.reset();
+    if (m_open && !m_has_text)
+      m_out.pop_back();
+    m_open = false;
     m_has_text = false;
   }
 
 private:
   std::vector<Unit>& m_out;
-  std::optional<Unit> m_current;
+  bool m_open = false;
   bool m_has_text = false;
 };
 
@@ -276,11 +289,10 @@ Structure cut_interview(const std::vector<Line>& body,
   for (std::size_t i = 0; i < body.size(); ++i) {
     const Line& line = body[i];
     if (next_turn != turns.end() && next_turn->line == i) {
-      Unit proto = unit_in(section);
-      proto.speaker = std::string(next_turn->label.label);
-      proto.timestamp = std::string(next_turn->label.timestamp);
-      proto.interviewer = next_turn->interviewer;
-      units.open(std::move(proto));
+      Unit& unit = units.open(section);
+      unit.speaker = next_turn->label.label;
+      unit.timestamp = next_turn->label.timestamp;
+      unit.interviewer = next_turn->interviewer;
       units.add_text(line, next_turn->label.content);
       in_turn = true;
       ++next_turn;
@@ -298,7 +310,7 @@ Structure cut_interview(const std::vector<Line>& body,
       continue;
     }
     if (!units.is_open())
-      units.open(unit_in(section));
+      units.open(section);
     units.add_text(line, 0);
   }
   units.close();
@@ -345,7 +357,7 @@ Structure cut_minutes(const std::vector<Line>& body) {
       units.close();
       section = keep(result, key->key);
       mode = Mode::normal;
-      units.open(unit_in(section));
+      units.open(section);
       units.add_text(line, key->value);
       continue;
     }
@@ -372,12 +384,12 @@ Structure cut_minutes(const std::vector<Line>& body) {
       continue;
     }
     if (item) {
-      units.open(unit_in(section));
+      units.open(section);
       units.add_text(line, *item);
       continue;
     }
     if (!units.is_open())
-      units.open(unit_in(section));
+      units.open(section);
     units.add_text(line, 0);
   }
   units.close();
@@ -455,7 +467,7 @@ Structure cut_paragraphs(const std::vector<Line>& body) {
       continue;
     }
     if (!units.is_open())
-      units.open(unit_in(section));
+      units.open(section);
     units.add_text(line, 0);
   }
   units.close();
