@@ -6,6 +6,7 @@
 #include "koda/corpus/lines.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 namespace koda::corpus::lines {
@@ -14,11 +15,11 @@ namespace {
 constexpr std::size_t k_max_label_bytes = 48;
 constexpr int k_max_label_words = 4;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_space(char c) { return c == ' ' || c == '\t'; }
+constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool is_space(char c) { return c == ' ' || c == '\t'; }
 // A byte of a non-ASCII UTF-8 sequence: labels may be written in any script.
-bool is_utf8_byte(char c) { return static_cast<unsigned char>(c) >= 0x80; }
+constexpr bool is_utf8_byte(char c) { return static_cast<unsigned char>(c) >= 0x80; }
 
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -77,6 +78,27 @@ std::size_t scan_timestamp(std::string_view s, std::size_t i, std::string_view& 
   stamp = s.substr(i, end - i);
   return skip_spaces(s, end);
 }
+
+// What a byte can be in a turn label: part of a word (letters of any script, digits and
+// `.'-_/`), a space, the start of a role in parentheses, the end of the label (`:`, or `*`
+// of `**Label:**`), or something no label holds. Labels are scanned on every line.
+enum class LabelByte : unsigned char { other, word, space, open, end };
+constexpr std::array<LabelByte, 256> k_label_bytes = [] {
+  std::array<LabelByte, 256> table{};
+  for (std::size_t b = 0; b < 256; ++b) {
+    const auto c = static_cast<char>(b);
+    if (is_ascii_alpha(c) || is_digit(c) || is_utf8_byte(c) || c == '.' || c == '\'' || c == '-' ||
+        c == '_' || c == '/')
+      table[b] = LabelByte::word;
+    else if (is_space(c))
+      table[b] = LabelByte::space;
+    else if (c == '(')
+      table[b] = LabelByte::open;
+    else if (c == ':' || c == '*')
+      table[b] = LabelByte::end;
+  }
+  return table;
+}();
 
 // Words that end in a colon at line start but name a field, not a speaker.
 bool is_field_word(std::string_view label) {
@@ -156,27 +178,29 @@ std::optional<TurnLabel> parse_turn_label(std::string_view line) {
   int words = 1;
   std::size_t label_end = std::string_view::npos;
   for (; i < line.size() && i - label_start <= k_max_label_bytes; ++i) {
-    char c = line[i];
-    if (c == ':' || c == '*') {
+    const char c = line[i];
+    switch (k_label_bytes[static_cast<unsigned char>(c)]) {
+    case LabelByte::word:
+      continue;
+    case LabelByte::end:
       label_end = i;
       break;
-    }
-    if (c == '(') { // a role in parentheses: `Pak Darto (Lurah)`
+    case LabelByte::open: { // a role in parentheses: `Pak Darto (Lurah)`
       std::size_t close = line.find(')', i);
       if (close == std::string_view::npos || close - label_start > k_max_label_bytes)
         return std::nullopt;
       i = close;
       continue;
     }
-    if (is_space(c)) {
+    case LabelByte::space:
       if (i + 1 < line.size() && !is_space(line[i + 1]) && line[i + 1] != ':' &&
           line[i + 1] != '*' && line[i + 1] != '(' && ++words > k_max_label_words)
         return std::nullopt;
       continue;
-    }
-    if (!(is_ascii_alpha(c) || is_digit(c) || is_utf8_byte(c) || c == '.' || c == '\'' ||
-          c == '-' || c == '_' || c == '/'))
+    case LabelByte::other:
       return std::nullopt;
+    }
+    break; // LabelByte::end
   }
   if (label_end == std::string_view::npos)
     return std::nullopt;
