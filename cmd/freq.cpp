@@ -121,11 +121,13 @@ public:
     if (!m_filter.accepts_document(doc))
       return;
     analysis::filtered_codings(coded, m_filter, m_codes, m_offsets, m_codings);
+    const analysis::Informants informants(doc);
     analysis::for_each_unit(m_codings, [&](std::span<const analysis::RunCoding> codings) {
       m_unit_hits.clear();
       for (const analysis::RunCoding& c : codings)
         m_unit_hits.push_back({c.code, c.coding->valence});
-      add_unit(doc, doc.units[codings.front().unit], m_unit_hits);
+      const corpus::Unit& unit = doc.units[codings.front().unit];
+      add_unit(doc, unit, informants.of(unit), m_unit_hits);
     });
     ++m_document;
   }
@@ -134,9 +136,8 @@ public:
   const std::set<std::string>& keys() const { return m_keys; }
 
 private:
-  void add_unit(const corpus::Document& doc, const corpus::Unit& unit,
+  void add_unit(const corpus::Document& doc, const corpus::Unit& unit, std::string_view informant,
                 const std::vector<analysis::CodeHit>& hits) {
-    const std::string_view informant = analysis::informant_of(doc, unit);
     corpus::Attributes attributes;
     analysis::CodedUnit coded;
     coded.document = m_document;

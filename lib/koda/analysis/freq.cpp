@@ -62,15 +62,24 @@ bool selected(const std::string& path, const std::vector<std::string>& codes) {
 } // namespace
 
 std::string_view informant_of(const corpus::Document& doc, const corpus::Unit& unit) {
+  return Informants(doc).of(unit);
+}
+
+Informants::Informants(const corpus::Document& doc) : m_doc(doc) {
+  if (auto it = doc.attributes.find("informant"); it != doc.attributes.end())
+    m_document_informant = it->second;
+}
+
+std::string_view Informants::of(const corpus::Unit& unit) const {
   if (unit.interviewer || unit.speaker.empty())
     return {};
-  if (doc.kind == corpus::Kind::interview) {
-    if (auto s = doc.speaker_attributes.find(unit.speaker); s != doc.speaker_attributes.end())
-      if (auto it = s->second.find("informant"); it != s->second.end() && !it->second.empty())
-        return it->second;
-    if (auto it = doc.attributes.find("informant");
-        it != doc.attributes.end() && !it->second.empty())
-      return it->second;
+  if (m_doc.kind == corpus::Kind::interview) {
+    if (!m_doc.speaker_attributes.empty())
+      if (auto s = m_doc.speaker_attributes.find(unit.speaker); s != m_doc.speaker_attributes.end())
+        if (auto it = s->second.find("informant"); it != s->second.end() && !it->second.empty())
+          return it->second;
+    if (!m_document_informant.empty())
+      return m_document_informant;
   }
   return unit.speaker;
 }

@@ -105,6 +105,18 @@ template <class Each> void for_each_unit(std::span<const RunCoding> codings, Eac
 // present; else the speaker label.
 std::string_view informant_of(const corpus::Document& doc, const corpus::Unit& unit);
 
+// informant_of for the units of one document, with the document's own attributes looked up
+// once rather than per unit.
+class Informants {
+public:
+  explicit Informants(const corpus::Document& doc);
+  std::string_view of(const corpus::Unit& unit) const;
+
+private:
+  const corpus::Document& m_doc;
+  std::string_view m_document_informant; // the document's `informant` attribute, or empty
+};
+
 // Counts for one code (or, in the totals row, for any code).
 struct FreqCounts {
   std::uint64_t units = 0;
