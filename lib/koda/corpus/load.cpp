@@ -266,67 +266,52 @@ std::string read_input(const Input& input) {
   int fd = ::open(input.path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0)
     throw LoadError(fmt::format("{}: cannot open: {}", input.path, std::strerror(errno)), false);
-  if (input.regular) {
-    // A file the walk found to be regular needs no fstat() for its size: it is read into
-    // this thread's buffer (a read that comes back short has reached the end of a regular
-    // file) and copied out. The copy costs what zero-filling a string of its size would,
-    // and a system call per file is saved (of four).
-    thread_local std::unique_ptr<char[]> buffer;
-    thread_local std::size_t capacity = 0;
-    if (!buffer) {
-      capacity = std::size_t{1} << 18;
-      buffer.reset(new char[capacity]); // not zeroed
-    }
-    std::size_t size = 0;
+  auto read_some = [&](char* into, std::size_t wanted) {
     while (true) {
-      if (size == capacity) {
-        std::unique_ptr<char[]> bigger(new char[capacity * 2]);
-        std::memcpy(bigger.get(), buffer.get(), size);
-        buffer = std::move(bigger);
-        capacity *= 2;
-      }
-      const std::size_t wanted = capacity - size;
-      const ssize_t n = ::read(fd, buffer.get() + size, wanted);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0) {
+      const ssize_t n = ::read(fd, into, wanted);
+      if (n >= 0)
+        return static_cast<std::size_t>(n);
+      if (errno != EINTR) {
         const int err = errno;
         ::close(fd);
         throw LoadError(fmt::format("{}: read error: {}", input.path, std::strerror(err)), false);
       }
-      size += static_cast<std::size_t>(n);
-      if (static_cast<std::size_t>(n) < wanted)
-        break;
     }
-    ::close(fd);
-    return std::string(buffer.get(), size);
+  };
+  std::string bytes;
+  std::size_t size = 0;
+  if (input.regular) {
+    // A file the walk found to be regular is first read into this thread's buffer, with no
+    // fstat() for its size: a read of a regular file that comes back short has reached its
+    // end, and most documents fit. Copying it out costs what zero-filling a string of its
+    // size would, and one system call per file (of four) is saved. A larger file goes on
+    // below, into a string of its size.
+    constexpr std::size_t k_buffer = std::size_t{1} << 18;
+    thread_local const std::unique_ptr<char[]> buffer(new char[k_buffer]); // not zeroed
+    size = read_some(buffer.get(), k_buffer);
+    if (size < k_buffer) {
+      ::close(fd);
+      return std::string(buffer.get(), size);
+    }
+    bytes.assign(buffer.get(), size);
   }
   // Read straight into the string, sized for a regular file plus one byte: a read of a
   // regular file that comes back short has reached its end, so one read() is enough. Other
   // inputs (and files that grow) are read until read() returns nothing.
-  std::string bytes;
   struct stat info {};
   std::size_t capacity = 1 << 16;
   const bool regular = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
   if (regular)
-    capacity = static_cast<std::size_t>(info.st_size) + 1;
-  std::size_t size = 0;
+    capacity = std::max(size, static_cast<std::size_t>(info.st_size)) + 1;
   while (true) {
     if (size == bytes.size())
       bytes.resize(size < capacity ? capacity : size * 2);
     const std::size_t wanted = bytes.size() - size;
-    ssize_t n = ::read(fd, bytes.data() + size, wanted);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n < 0) {
-      int err = errno;
-      ::close(fd);
-      throw LoadError(fmt::format("{}: read error: {}", input.path, std::strerror(err)), false);
-    }
+    const std::size_t n = read_some(bytes.data() + size, wanted);
     if (n == 0)
       break;
-    size += static_cast<std::size_t>(n);
-    if (regular && static_cast<std::size_t>(n) < wanted)
+    size += n;
+    if (regular && n < wanted)
       break;
   }
   ::close(fd);
