@@ -78,7 +78,7 @@ bool is_named(std::string_view text, const std::vector<std::string_view>& names)
 // Collects units line by line: a unit opens with its speaker and section, grows with
 // each line of text, and is kept when it closes with any non-blank text. The open unit is
 // built in place at the end of the list (and taken off again if it gets no text), so no
-// unit is moved: documents have thousands of turns.
+// unit is moved (a large corpus has millions of turns).
 class UnitCollector {
 public:
   explicit UnitCollector(std::vector<Unit>& out) : m_out(out) {}

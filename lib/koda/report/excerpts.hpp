@@ -14,6 +14,12 @@
 
 namespace koda::report {
 
+// The part of an excerpt's JSON record that depends only on its code and valence, for each
+// valence (indexed by coding::Valence): `"code":…,"label":…,"valence":"…","terms":[`.
+struct ExcerptCodeJson {
+  std::string by_valence[3];
+};
+
 // One coded excerpt as it is written out: a (unit, code) pair with its evidence.
 struct Excerpt {
   const corpus::Document* doc = nullptr;
@@ -25,13 +31,7 @@ struct Excerpt {
   boost::container::small_vector<std::string_view, 2> terms;
   std::string_view cue; // the deciding cue as written, or empty
   // ExcerptCodeJson of the code, when the caller has it ready; else made from the fields.
-  const struct ExcerptCodeJson* code_json = nullptr;
-};
-
-// The part of an excerpt's JSON record that depends only on its code and valence, for each
-// valence (indexed by coding::Valence): `"code":…,"label":…,"valence":"…","terms":[`.
-struct ExcerptCodeJson {
-  std::string by_valence[3];
+  const ExcerptCodeJson* code_json = nullptr;
 };
 
 // Builds the Excerpt of `coding` in `doc` for `code` with label `label`.
