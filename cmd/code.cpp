@@ -85,6 +85,10 @@ int run_code(const CodeOptions& options) {
     std::vector<report::Excerpt> excerpts;
     if (!filter.accepts_document(doc))
       return excerpts;
+    std::size_t codings = 0;
+    for (const std::vector<coding::Coding>& list : coded.codings)
+      codings += list.size();
+    excerpts.reserve(codings);
     for (std::size_t m = 0; m < coded.codings.size(); ++m) {
       const coding::Matcher& matcher = *codebooks.matchers[m];
       for (const coding::Coding& c : coded.codings[m]) {
