@@ -90,12 +90,13 @@ int run_code(const CodeOptions& options) {
       codings += list.size();
     excerpts.reserve(codings);
     for (std::size_t m = 0; m < coded.codings.size(); ++m) {
-      const coding::Matcher& matcher = *codebooks.matchers[m];
+      const std::vector<coding::CodeInfo>& infos = codebooks.matchers[m]->codes();
+      const std::size_t first = codebooks.order(m, 0);
       for (const coding::Coding& c : coded.codings[m]) {
-        const coding::CodeInfo& info = matcher.codes()[c.code];
+        const coding::CodeInfo& info = infos[c.code];
         if (!filter.accepts(doc, c, info.path))
           continue;
-        const std::size_t order = codebooks.order(m, c.code);
+        const std::size_t order = first + c.code;
         excerpts.push_back(report::make_excerpt(doc, c, info, order, labels[order]));
         excerpts.back().code_json = &code_json[order];
       }
