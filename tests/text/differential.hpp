@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <random>
 #include <string>
 #include <string_view>
 
@@ -36,6 +37,22 @@ void for_each_string(const Alphabet& alphabet, std::size_t max_length, Check&& c
         text += alphabet[rest % alphabet.size()];
       check(text);
     }
+  }
+}
+
+// Calls `check(text)` with `count` texts, each of `min_pieces` to `max_pieces` pieces of
+// `fragments` picked at random from a generator seeded with `seed`: the generated part.
+template <class Fragments, class Check>
+void for_each_generated(const Fragments& fragments, unsigned seed, int min_pieces, int max_pieces,
+                        int count, Check&& check) {
+  std::mt19937 random(seed);
+  std::uniform_int_distribution<std::size_t> pick(0, fragments.size() - 1);
+  std::uniform_int_distribution<int> pieces(min_pieces, max_pieces);
+  for (int i = 0; i < count; ++i) {
+    std::string text;
+    for (int k = pieces(random); k > 0; --k)
+      text += fragments[pick(random)];
+    check(text);
   }
 }
 

@@ -17,6 +17,7 @@
 using koda::text::detail::sentence_boundaries;
 
 using koda::text::testing::escaped;
+using koda::text::testing::for_each_generated;
 using koda::text::testing::for_each_string;
 
 namespace {
@@ -150,15 +151,7 @@ TEST_SUITE("text::sentence_break") {
            ".",    ".",    "?",   "!",   "...",   "?!", ",",     ";",  ":",    "-",   "\"", "'",
            "(",    ")",    "[",   "]",   "{",     "}",  " ",     " ",  " ",    "  ",  "\t", "\n",
            "\n\n", "\r\n", "\v",  "\f",  "#",     "/",  "%",     "_",  "\x01", "\x7F"});
-      std::mt19937 random(1975);
-      std::uniform_int_distribution<std::size_t> pick(0, fragments.size() - 1);
-      std::uniform_int_distribution<int> count(1, 60);
-      for (int i = 0; i < 20000; ++i) {
-        std::string text;
-        for (int k = count(random); k > 0; --k)
-          text += fragments[pick(random)];
-        compare(text);
-      }
+      for_each_generated(fragments, 1975, 1, 60, 20000, compare);
       CHECK(compared == 20000);
     }
     SUBCASE("long generated texts with non-ASCII characters at every offset of a block") {
@@ -170,15 +163,7 @@ TEST_SUITE("text::sentence_break") {
            " ",      " ",      " ",      "\n",     "\n\n",   "\r\n",   "x",      "yy",
            "zzz",    "\u00E9", "\u00C9", "\u2014", "\u201D", "\u201C", "\u3002", "\u2028",
            "\u0301", "\u00A0", "\u00AD", "\u65E5"});
-      std::mt19937 random(2009);
-      std::uniform_int_distribution<std::size_t> pick(0, fragments.size() - 1);
-      std::uniform_int_distribution<int> count(20, 120);
-      for (int i = 0; i < 5000; ++i) {
-        std::string text;
-        for (int k = count(random); k > 0; --k)
-          text += fragments[pick(random)];
-        compare(text);
-      }
+      for_each_generated(fragments, 2009, 20, 120, 5000, compare);
       CHECK(compared == 5000);
     }
     INFO("first text that differs: \"", first_mismatch, "\"");
