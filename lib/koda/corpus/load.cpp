@@ -105,7 +105,7 @@ std::string joined(const std::string& dir, std::string_view name) {
 // whole paths (`a-b.txt` < `a/x.md` < `a0.md`), so no sort of all paths is needed. Hidden
 // entries are skipped; links to files are read, links to folders are not followed; a
 // folder that may not be read is skipped. One readdir() pass with the entry types the
-// kernel gives costs a third of std::filesystem's walk (4 ms against 12 for 10 k files).
+// kernel gives takes 7 ms for the 10 k files of the bench corpus, std::filesystem's walk 12.
 void walk_folder(const std::string& dir, std::vector<Input>& found,
                  std::vector<std::string>& errors) {
   DIR* stream = ::opendir(dir.c_str());
