@@ -124,6 +124,8 @@ inline ClassMasks classify(const unsigned char* p) {
   ClassMasks m;
   for (int i = 0; i < 64; ++i) {
     const std::uint64_t bit = std::uint64_t{1} << i;
+    if (p[i] >= 0x80)
+      continue; // Other (other_punctuation_length's marks), as in the SSE2 path
     switch (class_of(static_cast<char>(p[i]))) {
     case CharClass::letter:
       m.letter |= bit;
@@ -160,8 +162,9 @@ inline int32_t ascii_token_status(std::string_view text, std::size_t start, std:
 }
 
 // Calls `sink(const WordToken&)` with each word token of the ASCII `text`, offsets shifted
-// by `base`. Without `WithStatus`, tokens carry k_status_unknown, for callers that need the
-// status of few tokens (ascii_token_status gives it).
+// by `base`; a non-ASCII byte is taken as an Other character, which is right for the marks
+// other_punctuation_length knows and for nothing else. Without `WithStatus`, tokens carry
+// k_status_unknown, for callers that need the status of few tokens (ascii_token_status gives it).
 template <bool WithStatus = true, class Emit>
 void for_each_ascii_token(std::string_view text, std::size_t base, Emit&& sink) {
   // Point 1 as bit masks, 64 bytes at a time: a byte belongs to a token when it is a letter,
@@ -241,6 +244,30 @@ void for_each_ascii_token(std::string_view text, std::size_t base, Emit&& sink) 
   }
 }
 
+// The length of the UTF-8 sequence at `text[at]` when it is one of the non-ASCII punctuation
+// marks that ICU's word rules treat as they treat ASCII Other characters (point 3 in
+// word_break.cpp): no-break space, « », en and em dash, “ ”, bullet and ellipsis. Else 0.
+inline std::size_t other_punctuation_length(std::string_view text, std::size_t at) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + at;
+  const std::size_t left = text.size() - at;
+  if (p[0] == 0xC2 && left >= 2)
+    return p[1] == 0xA0 || p[1] == 0xAB || p[1] == 0xBB ? 2 : 0;
+  if (p[0] == 0xE2 && left >= 3 && p[1] == 0x80) {
+    switch (p[2]) {
+    case 0x93: // – U+2013
+    case 0x94: // — U+2014
+    case 0x9C: // “ U+201C
+    case 0x9D: // ” U+201D
+    case 0xA2: // • U+2022
+    case 0xA6: // … U+2026
+      return 3;
+    default:
+      return 0;
+    }
+  }
+  return 0;
+}
+
 // Appends the word tokens of the ASCII `text` to `tokens`, offsets shifted by `base`, exactly
 // as ICU's root word-break rules would find them.
 void append_ascii_tokens(std::string_view text, std::size_t base, std::vector<WordToken>& tokens);
@@ -258,13 +285,19 @@ public:
   void tokens(std::string_view text, std::vector<WordToken>& tokens);
 
   // Calls `sink(const WordToken&)` with each word token of `text` in order: ASCII stretches
-  // by the bit-mask scan, the rest by ICU.
+  // (which may hold the punctuation other_punctuation_length knows) by the bit-mask scan,
+  // the rest by ICU.
   // Without `WithStatus`, tokens of ASCII stretches carry k_status_unknown.
   template <bool WithStatus = true, class Sink>
   void for_each_token(std::string_view text, Sink&& sink) {
     std::size_t pos = 0;
     while (pos < text.size()) {
-      const std::size_t non_ascii = next_non_ascii(text, pos);
+      // The bit-mask scan takes the punctuation of point 3 in word_break.cpp as it takes
+      // ASCII Other characters; only another non-ASCII character ends its stretch.
+      std::size_t non_ascii = next_non_ascii(text, pos);
+      for (std::size_t length;
+           non_ascii < text.size() && (length = other_punctuation_length(text, non_ascii)) != 0;)
+        non_ascii = next_non_ascii(text, non_ascii + length);
       if (non_ascii == text.size()) {
         for_each_ascii_token<WithStatus>(text.substr(pos), pos, sink);
         return;
