@@ -355,20 +355,36 @@ def main():
             t = run_row(row, out, logdir)
             print(f"bench: round {rnd + 1}: {row.id:9s} " + (f"{t:8.2f} s" if t is not None else row.failed), file=sys.stderr)
 
-    # ---- peer statistics (tokens, distinct forms, hit rate) from the 1-process peer's log
+    # ---- peer statistics (tokens, distinct forms, hit rate): from the 1-process peer's log, or
+    # summed over the logs of the parallel peer's processes (each saw part of the files, so
+    # their distinct forms overlap and are not added up)
+    def peer_summaries(rid, count):
+        found = []
+        for i in range(count):
+            try:
+                with open(os.path.join(logdir, f"{rid}.{i}.err")) as f:
+                    lines = [l for l in f if l.startswith("peer-summary: ")]
+            except OSError:
+                return []
+            if not lines:
+                return []
+            found.append(json.loads(lines[-1][len("peer-summary: "):]))
+        return found
+
     corpus_stats = {}
-    for rid in ("py1", "py2"):
+    for rid, count in (("py1", 1), ("py2", args.jobs)):
         if not any(r.id == rid and not r.unavailable for r in rows):
             continue  # a log of an earlier run may be for another corpus
-        try:
-            with open(os.path.join(logdir, f"{rid}.0.err")) as f:
-                for line in f:
-                    if line.startswith("peer-summary: "):
-                        corpus_stats = json.loads(line[len("peer-summary: "):])
-            if corpus_stats and rid == "py1":
-                break
-        except OSError:
-            pass
+        parts = peer_summaries(rid, count)
+        if not parts:
+            continue
+        corpus_stats = dict(parts[0])
+        if len(parts) > 1:
+            for key in ("documents", "bytes", "tokens", "tokens_hit", "hits"):
+                corpus_stats[key] = sum(p[key] for p in parts)
+            corpus_stats["hit_rate"] = round(corpus_stats["tokens_hit"] / max(1, corpus_stats["tokens"]), 4)
+            corpus_stats["distinct_forms"] = None
+        break
 
     # ---- start-up
     startup_res = {}
@@ -395,8 +411,9 @@ def main():
         + (f" ({version})" if version else "") + (f", repo at {git}" if git else ""))
     tok = corpus_stats.get("tokens")
     say(f"corpus: {corpus_name}: {len(files):,} files, {total / 1e6:.1f} MB"
-        + (f", {tok:,} word tokens in coded turns, {corpus_stats['distinct_forms']:,} distinct folded forms, "
-           f"{100 * corpus_stats['hit_rate']:.1f} % of them hit the codebook" if tok else ""))
+        + (f", {tok:,} word tokens in coded turns"
+           + (f", {corpus_stats['distinct_forms']:,} distinct folded forms" if corpus_stats.get("distinct_forms") else "")
+           + f", {100 * corpus_stats['hit_rate']:.1f} % of them hit the codebook" if tok else ""))
     say(f"codebook: {cb_counts['words']} words, {cb_counts['phrases']} phrases, {cb_counts['prefixes']} prefixes, "
         f"{cb_counts['near']} NEAR rules in {cb_counts['codes']} codes; terms.txt: {cb_counts['literals']} literals")
     say(f"median of {args.runs} run{'s' if args.runs > 1 else ''} ({peer_runs} for the Python and R peers), interleaved, warm page cache; "
