@@ -123,8 +123,9 @@ void UnitScanner::scan(std::string_view text, std::size_t slack, bool indexed) {
   // slots of the rest, then look those up.
   for (std::size_t i = 0; i < n; ++i) {
     const text::Span& span = ws.tokens[i];
-    ws.token_keys[i] = TokenKey::of(text.substr(span.start, span.end - span.start),
-                                    text.size() - span.start + slack);
+    ws.token_keys[i] =
+        TokenKey::of(std::string_view(text.data() + span.start, span.end - span.start),
+                     text.size() - span.start + slack);
     ws.hot.prefetch(ws.token_keys[i]);
   }
   // The hot pass has no branch that depends on the token: which tokens missed, which can
