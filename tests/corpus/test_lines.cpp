@@ -37,6 +37,10 @@ TEST_SUITE("corpus::lines") {
     REQUIRE(longest.size() == 48);
     CHECK(label_of("   **" + longest + "**: Ya.") == "|" + longest + "|Ya.");
     CHECK(label_of("   **" + longest + "X**: Ya.") == "-");
+    // The same limit for a label that is one long word, and for one that ends the line.
+    CHECK(label_of(std::string(48, 'x') + ": Ya.") == "|" + std::string(48, 'x') + "|Ya.");
+    CHECK(label_of(std::string(49, 'x') + ": Ya.") == "-");
+    CHECK(label_of(std::string(48, 'x')) == "-");
     CHECK(label_of("[00:12:31]" + std::string(80, ' ') + "Informan: Ya.") ==
           "00:12:31|Informan|Ya.");
   }

@@ -181,9 +181,15 @@ std::optional<TurnLabel> parse_turn_label(std::string_view line) {
   const std::size_t label_start = i;
   int words = 1;
   std::size_t label_end = std::string_view::npos;
-  for (; i < line.size() && i - label_start <= k_max_label_bytes; ++i) {
-    const char c = line[i];
-    switch (k_label_bytes[static_cast<unsigned char>(c)]) {
+  const std::size_t limit = std::min(line.size(), label_start + k_max_label_bytes + 1);
+  for (; i < limit; ++i) {
+    // Runs of word bytes first, in a loop of their own: most of a label is words.
+    while (k_label_bytes[static_cast<unsigned char>(line[i])] == LabelByte::word)
+      if (++i == limit)
+        break;
+    if (i == limit)
+      break;
+    switch (k_label_bytes[static_cast<unsigned char>(line[i])]) {
     case LabelByte::word:
       continue;
     case LabelByte::end:
