@@ -89,10 +89,11 @@ void filtered_codings(const coding::CodedDocument& coded, const coding::CodingFi
                       std::vector<RunCoding>& out) {
   out.clear();
   const corpus::Document& doc = coded.document;
+  const bool all = filter.accepts_all();
   for (std::size_t m = 0; m < coded.codings.size() && m < offsets.size(); ++m)
     for (const coding::Coding& c : coded.codings[m]) {
       const std::size_t code = offsets[m] + c.code;
-      if (filter.accepts(doc, c, codes[code].path))
+      if (all || filter.accepts(doc, c, codes[code].path))
         out.push_back({c.unit, code, &c});
     }
   // Each codebook's codings are in unit order already; this merges the codebooks.
@@ -113,8 +114,9 @@ void FreqCounter::Cell::add(std::size_t document, std::int64_t informant) {
     ++documents;
     last_document = document;
   }
-  if (informant < 0)
-    return;
+  if (informant < 0 || informant == last_informant)
+    return; // units come document by document: mostly the informant of the last
+  last_informant = informant;
   const auto id = static_cast<std::size_t>(informant);
   if (seen.size() <= id / 64)
     seen.resize(id / 64 + 1, 0);

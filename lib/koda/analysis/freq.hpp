@@ -180,7 +180,8 @@ private:
     std::uint64_t documents = 0;
     std::size_t last_document = static_cast<std::size_t>(-1);
     std::uint64_t informants = 0;
-    std::vector<std::uint64_t> seen; // bit i: informant id i counted here
+    std::int64_t last_informant = -1; // the informant of the last unit counted here
+    std::vector<std::uint64_t> seen;  // bit i: informant id i counted here
     void add(std::size_t document, std::int64_t informant);
   };
   struct Stats {

@@ -23,6 +23,10 @@ struct CodingFilter {
                const std::string& code_path) const;
   // Whether any coding of `doc` could pass (its kind and document attributes fit).
   bool accepts_document(const corpus::Document& doc) const;
+  // Whether every coding passes (no condition is set).
+  bool accepts_all() const {
+    return codes.empty() && !valence && speakers.empty() && !kind && where.empty();
+  }
 };
 
 // The attributes of `unit` of `doc`: the document's, overridden by its speaker's.
