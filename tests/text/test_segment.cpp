@@ -126,6 +126,10 @@ TEST_SUITE("text::segment") {
       CHECK(words("x2-x2 a_-a_ 1_-1_") ==
             std::vector<std::string>{"x2", "x2", "a_-a_", "1_", "1_"});
     }
+    SUBCASE("halves of different lengths that fold equal, and an ASCII difference first") {
+      CHECK(words("\u017Fs-SS") == std::vector<std::string>{"\u017Fs-SS"}); // ſ folds to s
+      CHECK(words("kaf\u00E9-kef\u00E9") == std::vector<std::string>{"kaf\u00E9", "kef\u00E9"});
+    }
     SUBCASE("a half outside ASCII next to one inside") {
       CHECK(words("caf\u00E9-CAF\u00C9 di-di") ==
             std::vector<std::string>{"caf\u00E9-CAF\u00C9", "di-di"});

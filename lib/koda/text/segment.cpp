@@ -53,21 +53,21 @@ void check(UErrorCode status, const char* what) {
 
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; }
 
-bool ascii_equal_ignoring_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) {
-    return false;
-  }
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) {
-      return false;
-    }
-  }
-  return true;
-}
-
 bool fold_equal(std::string_view a, std::string_view b) {
-  if (detail::is_ascii(a) && detail::is_ascii(b)) {
-    return ascii_equal_ignoring_case(a, b);
+  if (a.size() == b.size()) {
+    // One pass while both are ASCII. Up to the first non-ASCII byte the two are aligned
+    // character by character, so an ASCII letter that differs there decides.
+    std::size_t i = 0;
+    for (; i < a.size(); ++i) {
+      if (((a[i] | b[i]) & 0x80) != 0)
+        break;
+      if (ascii_lower(a[i]) != ascii_lower(b[i]))
+        return false;
+    }
+    if (i == a.size())
+      return true;
+  } else if (detail::is_ascii(a) && detail::is_ascii(b)) {
+    return false;
   }
   return fold_case(a) == fold_case(b);
 }
