@@ -20,12 +20,7 @@ constexpr bool is_space(char c) { return c == ' ' || c == '\t'; }
 // A byte of a non-ASCII UTF-8 sequence: labels may be written in any script.
 constexpr bool is_utf8_byte(char c) { return static_cast<unsigned char>(c) >= 0x80; }
 
-constexpr char lower_ascii(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c;
-}
-
-// Equal but for the case of ASCII letters (std::tolower in the C locale, without a call
-// per byte: this runs on every turn label).
+// Equal but for the case of ASCII letters.
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return lower_ascii(x) == lower_ascii(y);

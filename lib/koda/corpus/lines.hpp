@@ -68,4 +68,10 @@ std::optional<EntryStamp> parse_entry_stamp(std::string_view line);
 // `line` without leading and trailing spaces and tabs.
 std::string_view trim(std::string_view line);
 
+// `c` with ASCII letters lowercased (std::tolower in the C locale, inline: labels and keys
+// are compared on every line).
+constexpr char lower_ascii(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c;
+}
+
 } // namespace koda::corpus::lines

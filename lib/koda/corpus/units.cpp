@@ -64,8 +64,7 @@ const std::vector<std::string_view> k_entry_place_keys = {"Lokasi",   "Tempat", 
 std::string lower_ascii(std::string_view s) {
   std::string out(s);
   for (char& c : out)
-    if (c >= 'A' && c <= 'Z')
-      c = static_cast<char>(c | 0x20);
+    c = lines::lower_ascii(c);
   return out;
 }
 
